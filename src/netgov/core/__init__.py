@@ -1,0 +1,1 @@
+"""The domain core: types, the rulebook compiler and the engine. Pure: no I/O, no clock."""

@@ -1,0 +1,53 @@
+"""Content: the one item a platform asks the engine about."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+import msgspec
+
+MetadataValue = str | int | float | bool | None
+
+
+class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """The posting account as the platform knows it; only what rules may ask about."""
+
+    id: str
+    created_at: datetime | None = None
+    verified: bool = False
+    prior_strikes: int = 0
+
+
+class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A reference to an image or video: where it is, or a hash already computed."""
+
+    kind: str = "image"
+    uri: str | None = None
+    sha256: str | None = None
+    pdq: str | None = None
+
+
+class Content(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    id: str
+    platform: str = ""
+    account: Account | None = None
+    text: str = ""
+    urls: tuple[str, ...] = ()
+    media: tuple[MediaRef, ...] = ()
+    language: str | None = None
+    jurisdiction: str | None = None
+    created_at: datetime | None = None
+    metadata: Mapping[str, MetadataValue] = msgspec.field(default_factory=dict)
+
+
+def content_from_json(data: bytes | str) -> Content:
+    """Decode one JSON object into Content; raises ``msgspec.ValidationError`` with the path."""
+    return _DECODER.decode(data)
+
+
+def content_to_json(content: Content) -> bytes:
+    return msgspec.json.encode(content)
+
+
+_DECODER = msgspec.json.Decoder(Content)

@@ -1,0 +1,111 @@
+"""The Engine: Plan x Content -> Decision. Pure: no I/O, no clock, no global state.
+
+The caller passes ``now``; the same plan, content and time always give the same decision,
+which is what makes decisions reproducible when they are audited or appealed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from netgov.core.actions import Action, Mode
+from netgov.core.conditions import evaluate
+from netgov.core.content import Content
+from netgov.core.decision import Decision, RuleHit, Source
+from netgov.core.plan import CompiledRule, Plan
+from netgov.core.rulebook.model import Rulebook
+from netgov.core.signals import Signal
+from netgov.core.statement import write_statement
+
+
+class Engine:
+    def __init__(self, rulebook: Rulebook | Plan) -> None:
+        self.plan = rulebook.plan if isinstance(rulebook, Rulebook) else rulebook
+
+    @property
+    def version(self) -> str:
+        return self.plan.version
+
+    def decide(self, content: Content, *, now: datetime, source: Source = Source.OWN_INITIATIVE) -> Decision:
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+        signals = self.plan.detect(content)
+        by_key = {signal.key: signal for signal in signals}
+        candidates = self.plan.rules if signals else self.plan.signal_free_rules
+        hits = [hit for rule in candidates if (hit := _fire(rule, by_key, content, now)) is not None]
+        return _decision(self.plan.version, content, signals, hits, now, source)
+
+    def decide_many(self, contents: Iterable[Content], *, now: datetime) -> list[Decision]:
+        return [self.decide(content, now=now) for content in contents]
+
+
+def _fire(compiled: CompiledRule, signals: dict[str, Signal], content: Content, now: datetime) -> RuleHit | None:
+    ground = compiled.ground_at(now)
+    if ground is None:
+        return None
+    held, used = evaluate(compiled.rule.condition, signals, content, now)
+    if not held:
+        return None
+    rule = compiled.rule
+    return RuleHit(
+        rule=rule.id,
+        title=rule.title,
+        category=rule.category,
+        action=rule.action,
+        severity=rule.severity,
+        mode=rule.mode,
+        legal_ground=ground,
+        signals=tuple(sorted(used)),
+        duration=rule.duration,
+    )
+
+
+def _decision(
+    version: str,
+    content: Content,
+    signals: Sequence[Signal],
+    hits: Sequence[RuleHit],
+    now: datetime,
+    source: Source,
+) -> Decision:
+    decision_id = decision_id_for(content, version, now)
+    enforced = [h for h in hits if h.mode is Mode.ENFORCE]
+    top = max(enforced, key=lambda h: (h.action.rank, h.severity.rank), default=None)
+    action = top.action if top else Action.ALLOW
+    shadow_top = max((h.action for h in hits), key=lambda a: a.rank, default=action)
+    statement = None
+    if top is not None and action.is_restrictive:
+        deciding = [h for h in enforced if h.action is action]
+        statement = write_statement(
+            decision_id=decision_id,
+            content_id=content.id,
+            platform=content.platform,
+            action=action,
+            category=top.category,
+            hits=deciding,
+            signals=signals,
+            source=source,
+            now=now,
+            duration_until=now + top.duration if top.duration else None,
+        )
+    return Decision(
+        id=decision_id,
+        content_id=content.id,
+        platform=content.platform,
+        action=action,
+        automated=True,
+        rulebook_version=version,
+        decided_at=now,
+        category=top.category if top else None,
+        rules=tuple(hits),
+        signals=tuple(signals),
+        shadow_action=shadow_top if shadow_top.rank > action.rank else None,
+        statement=statement,
+    )
+
+
+def decision_id_for(content: Content, version: str, now: datetime) -> str:
+    """A stable id: the same content decided by the same rulebook at the same time."""
+    key = "\x00".join((content.platform, content.id, version, now.isoformat()))
+    return "dec_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]

@@ -1,0 +1,81 @@
+"""The Plan: a rulebook compiled for speed, shared read-only by every decision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from netgov.core.conditions import needs_signal
+from netgov.core.content import Content
+from netgov.core.decision import LegalGround
+from netgov.core.detection import Detector
+from netgov.core.regulation import Regulation
+from netgov.core.rule import Rule
+from netgov.core.signals import Signal
+from netgov.core.text import Normalizer, TextViews
+
+
+@dataclass(frozen=True, slots=True)
+class GroundPeriod:
+    """A period in which the rule's article is in force, and that article's text."""
+
+    start: datetime
+    end: datetime | None
+    ground: LegalGround
+
+    def covers(self, at: datetime) -> bool:
+        return self.start <= at and (self.end is None or at < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    needs_signal: bool
+    periods: tuple[GroundPeriod, ...]
+
+    def ground_at(self, at: datetime) -> LegalGround | None:
+        """The article in force at ``at``; None means the rule may not fire then."""
+        for period in self.periods:
+            if period.covers(at):
+                return period.ground
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    version: str
+    normalizer: Normalizer
+    detectors: tuple[Detector, ...]
+    rules: tuple[CompiledRule, ...]
+    signal_free_rules: tuple[CompiledRule, ...]
+
+    def detect(self, content: Content) -> list[Signal]:
+        views = TextViews(content.text, self.normalizer)
+        signals: list[Signal] = []
+        for detector in self.detectors:
+            signals.extend(detector.detect(content, views))
+        return signals
+
+
+def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:
+    periods = []
+    for regulation in versions:
+        article = regulation.article(rule.basis.article)
+        if article is None:
+            continue
+        ends = [d for d in (regulation.effective_until, article.effective_until) if d is not None]
+        ground = LegalGround(
+            regulation=regulation.id,
+            regulation_title=regulation.title,
+            version=regulation.version,
+            authority=regulation.authority,
+            jurisdiction=regulation.jurisdiction,
+            article=article.number,
+            article_title=article.title,
+            article_text=article.text,
+        )
+        start = max(regulation.effective_from, article.effective_from or regulation.effective_from)
+        periods.append(GroundPeriod(start, min(ends) if ends else None, ground))
+    periods.sort(key=lambda p: p.start)
+    return CompiledRule(rule, needs_signal(rule.condition), tuple(periods))

@@ -1,0 +1,1 @@
+"""The rulebook compiler: source files in, a validated Rulebook with its Plan out."""

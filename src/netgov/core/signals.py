@@ -1,0 +1,41 @@
+"""Signals: what detectors observed, with evidence located in the original text."""
+
+from __future__ import annotations
+
+import msgspec
+
+from netgov.core.taxonomy import Category
+
+
+class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """One match: a half-open span ``[start, end)`` of code points in the original text.
+
+    ``entry`` is the list entry that matched (a lexicon term or a pattern id), never the
+    user's text, so evidence can be stored without copying the post.
+    """
+
+    start: int
+    end: int
+    entry: str = ""
+
+
+class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """``detector`` is the family (``lexicon``), ``label`` the list or model output within it."""
+
+    detector: str
+    label: str
+    score: float
+    category: Category | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.detector}/{self.label}"
+
+    @property
+    def count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def distinct(self) -> int:
+        return len({e.entry for e in self.evidence})

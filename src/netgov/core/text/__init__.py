@@ -1,0 +1,6 @@
+"""Text normalisation that defeats common evasions while keeping spans in the original."""
+
+from netgov.core.text.normalizer import Normalizer
+from netgov.core.text.views import TextViews
+
+__all__ = ["Normalizer", "TextViews"]

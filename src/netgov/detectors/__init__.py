@@ -1,0 +1,1 @@
+"""Built-in detector families. Each module is one family; all register through plugins."""

@@ -1,0 +1,18 @@
+"""netgov's own detectors, registered through the same hook that plug-ins use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pluggy
+
+from netgov.core.detection import DetectorFactory
+from netgov.detectors.lexicon import LexiconFactory
+from netgov.detectors.patterns import PatternFactory
+
+hookimpl = pluggy.HookimplMarker("netgov")
+
+
+@hookimpl
+def netgov_detectors() -> Sequence[DetectorFactory]:
+    return [LexiconFactory(), PatternFactory()]
