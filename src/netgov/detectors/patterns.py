@@ -54,7 +54,7 @@ class PatternDetector:
         builder: SignalBuilder | None = None
         for matcher in self._matchers:
             subject = text.view(matcher.view)
-            hits = matcher.set.Match(subject)
+            hits = matcher.set.Match(subject) or ()
             for index in hits:
                 pattern = matcher.patterns[index]
                 if pattern.language and content.language and pattern.language != content.language:

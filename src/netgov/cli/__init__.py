@@ -1,0 +1,1 @@
+"""The ``netgov`` command line: thin commands over the library."""

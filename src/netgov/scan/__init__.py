@@ -1,0 +1,1 @@
+"""Scanning JSONL files of posts: the job behind ``netgov scan``."""

@@ -1,0 +1,76 @@
+"""Deciding a stream of JSONL lines, in one process or in several, keeping input order.
+
+Workers each compile the rulebook once and receive chunks of raw lines, so the parent
+only reads and writes bytes. Results come back chunk by chunk in submission order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+from netgov.core.engine import Engine
+from netgov.rulebook import load_rulebook
+from netgov.scan.records import Outcome, decide_line
+
+Line = tuple[int, bytes]
+CHUNK = 512
+
+
+def numbered_lines(stream: Iterable[bytes]) -> Iterator[Line]:
+    """Non-blank lines with their 1-based line numbers in the input."""
+    for number, raw in enumerate(stream, start=1):
+        if raw.strip():
+            yield number, raw
+
+
+def scan_serial(engine: Engine, lines: Iterable[Line], now: datetime) -> Iterator[Outcome]:
+    for number, raw in lines:
+        yield decide_line(engine, number, raw, now)
+
+
+def scan_parallel(
+    rules: Path | None,
+    lines: Iterable[Line],
+    now: datetime,
+    workers: int,
+) -> Iterator[Outcome]:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, now)) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in _chunks(lines):
+            pending.append(pool.submit(_decide_chunk, chunk))
+            # Bounded read-ahead keeps memory flat on inputs of any size.
+            if len(pending) >= workers * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(lines: Iterable[Line]) -> Iterator[list[Line]]:
+    chunk: list[Line] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _WorkerState:
+    engine: Engine | None = None
+    now: datetime | None = None
+
+
+def _init_worker(rules: Path | None, now: datetime) -> None:
+    _WorkerState.engine = Engine(load_rulebook(rules, at=now))
+    _WorkerState.now = now
+
+
+def _decide_chunk(chunk: list[Line]) -> list[Outcome]:
+    engine, now = _WorkerState.engine, _WorkerState.now
+    assert engine is not None and now is not None, "worker used before initialisation"
+    return [decide_line(engine, number, raw, now) for number, raw in chunk]
