@@ -41,7 +41,7 @@ def parse_line(raw: bytes) -> Content:
     """Decode one JSONL line, with a message that says what is wrong with it."""
     try:
         return content_from_json(raw)
-    except msgspec.DecodeError as error:
-        raise ValueError(f"not valid JSON: {error}") from error
     except msgspec.ValidationError as error:
         raise ValueError(f"not a valid post: {error}") from error
+    except msgspec.DecodeError as error:
+        raise ValueError(f"not valid JSON: {error}") from error

@@ -16,7 +16,7 @@ class ExampleFailure:
     example: RuleExample
 
     def render(self) -> str:
-        path = self.rule.source.rpartition(":")[0]
+        path = self.rule.source.rsplit(":", 2)[0]
         expected = "should match but did not" if self.example.should_match else "should not match but did"
         return f"{path}:{self.example.line}:1: error: example of rule {self.rule.id!r} {expected}: {self.example.content.text!r}"
 

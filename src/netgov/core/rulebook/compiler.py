@@ -130,14 +130,14 @@ def _check_in_force(compiled: Sequence[CompiledRule], at: datetime, problems: li
     warnings: list[Diagnostic] = []
     for item in compiled:
         rule = item.rule
-        path, _, line = rule.source.rpartition(":")
+        path, line, column = rule.source.rsplit(":", 2)
         if item.ground_at(at) is not None:
             continue
         if any(p.start > at for p in item.periods):
             start = min(p.start for p in item.periods if p.start > at)
-            warnings.append(Diagnostic(path, int(line), 1, f"rule {rule.id!r}: {rule.basis} is not in force until {start:%Y-%m-%d}; the rule will not fire before then", "warning"))
+            warnings.append(Diagnostic(path, int(line), int(column), f"rule {rule.id!r}: {rule.basis} is not in force until {start:%Y-%m-%d}; the rule will not fire before then", "warning"))
             continue
-        problems.append(Diagnostic(path, int(line), 1, f"rule {rule.id!r}: {rule.basis} is no longer in force on {at:%Y-%m-%d}; cite an article in force or remove the rule"))
+        problems.append(Diagnostic(path, int(line), int(column), f"rule {rule.id!r}: {rule.basis} is no longer in force on {at:%Y-%m-%d}; cite an article in force or remove the rule"))
     return warnings
 
 

@@ -17,6 +17,7 @@ E = TypeVar("E", bound=Enum)
 def suggest(word: str, choices: Iterable[str]) -> str:
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1)
+    close = close or [o for o in options if word and word.lower() in o.lower()][:1]
     if close:
         return f"; did you mean {close[0]!r}?"
     if len(options) <= 12:

@@ -76,7 +76,7 @@ class RuleParser:
             mode=fields.choice("mode", Mode, default=Mode.ENFORCE) or Mode.ENFORCE,
             duration=self._duration(fields),
             examples=tuple(self._examples(fields)),
-            source=f"{path}:{node.line}",
+            source=f"{path}:{node.line}:{node.column}",
         )
         return rule if len(self.problems) == start else None
 

@@ -1,0 +1,3 @@
+from netgov.cli.main import main
+
+main()
