@@ -23,21 +23,65 @@ from netgov.core.statement import write_statement
 class Engine:
     def __init__(self, rulebook: Rulebook | Plan) -> None:
         self.plan = rulebook.plan if isinstance(rulebook, Rulebook) else rulebook
+        self._last_moment: _Moment | None = None
 
     @property
     def version(self) -> str:
         return self.plan.version
 
     def decide(self, content: Content, *, now: datetime, source: Source = Source.OWN_INITIATIVE) -> Decision:
-        now = now if now.tzinfo else now.replace(tzinfo=UTC)
-        signals = self.plan.detect(content)
-        by_key = {signal.key: signal for signal in signals}
-        candidates = self.plan.rules if signals else self.plan.signal_free_rules
-        hits = [hit for rule in candidates if (hit := _fire(rule, by_key, content, now)) is not None]
-        return _decision(self.plan.version, content, signals, hits, now, source)
+        return self._decide(content, self._moment(now), source)
 
-    def decide_many(self, contents: Iterable[Content], *, now: datetime) -> list[Decision]:
-        return [self.decide(content, now=now) for content in contents]
+    def _moment(self, now: datetime) -> _Moment:
+        # Callers usually decide many items at one time; formatting it once saves a
+        # microsecond a call. The memo is only a cache: decisions do not depend on it.
+        last = self._last_moment
+        if last is None or last.given is not now:
+            last = self._last_moment = _Moment(now)
+        return last
+
+    def decide_many(
+        self, contents: Iterable[Content], *, now: datetime, source: Source = Source.OWN_INITIATIVE
+    ) -> list[Decision]:
+        """Decide many items at the same time ``now``; the per-call work is done once."""
+        moment = self._moment(now)
+        return [self._decide(content, moment, source) for content in contents]
+
+    def _decide(self, content: Content, moment: _Moment, source: Source) -> Decision:
+        plan = self.plan
+        signals = plan.detect(content)
+        if not signals and not plan.signal_free_rules:
+            # The path nearly every post takes: nothing found, nothing to evaluate.
+            return Decision(
+                id=moment.decision_id(content, plan.version),
+                content_id=content.id,
+                platform=content.platform,
+                action=Action.ALLOW,
+                automated=True,
+                rulebook_version=plan.version,
+                decided_at=moment.at,
+            )
+        by_key = {signal.key: signal for signal in signals}
+        candidates = plan.rules if signals else plan.signal_free_rules
+        now = moment.at
+        hits = [hit for rule in candidates if (hit := _fire(rule, by_key, content, now)) is not None]
+        return _decision(plan.version, content, signals, hits, moment, source)
+
+
+class _Moment:
+    """The decision time, normalised to UTC-aware once, with its text form cached."""
+
+    __slots__ = ("at", "given", "text")
+
+    def __init__(self, now: datetime) -> None:
+        self.given = now
+        self.at = now if now.tzinfo else now.replace(tzinfo=UTC)
+        self.text = self.at.isoformat()
+
+    def decision_id(self, content: Content, version: str) -> str:
+        """A stable id: the same content decided by the same rulebook at the same time."""
+        key = "\x00".join((content.platform, content.id, version, self.text))
+        return "dec_" + hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
 
 
 def _fire(compiled: CompiledRule, signals: dict[str, Signal], content: Content, now: datetime) -> RuleHit | None:
@@ -66,10 +110,11 @@ def _decision(
     content: Content,
     signals: Sequence[Signal],
     hits: Sequence[RuleHit],
-    now: datetime,
+    moment: _Moment,
     source: Source,
 ) -> Decision:
-    decision_id = decision_id_for(content, version, now)
+    now = moment.at
+    decision_id = moment.decision_id(content, version)
     enforced = [h for h in hits if h.mode is Mode.ENFORCE]
     top = max(enforced, key=lambda h: (h.action.rank, h.severity.rank), default=None)
     action = top.action if top else Action.ALLOW
@@ -104,8 +149,3 @@ def _decision(
         statement=statement,
     )
 
-
-def decision_id_for(content: Content, version: str, now: datetime) -> str:
-    """A stable id: the same content decided by the same rulebook at the same time."""
-    key = "\x00".join((content.platform, content.id, version, now.isoformat()))
-    return "dec_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]

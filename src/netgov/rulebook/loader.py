@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,7 +59,9 @@ def _shown(file: Path, directory: Path) -> str:
     return str(file)
 
 
+@functools.cache
 def default_normalizer() -> Normalizer:
+    """One per process: building it scans the BMP once, and its tables only grow."""
     converter = opencc.OpenCC("t2s")
     return Normalizer(converter.convert)
 

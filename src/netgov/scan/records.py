@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,18 +24,31 @@ class Outcome:
     text: str = ""
 
 
-def decide_line(engine: Engine, line_number: int, raw: bytes, now: datetime) -> Outcome:
-    try:
-        content = parse_line(raw)
-    except ValueError as error:
-        message = str(error)
-        record = msgspec.json.encode({"line": line_number, "error": message})
-        return Outcome(line_number, record, None, None, message)
-    decision = engine.decide(content, now=now)
-    category = decision.category.value if decision.category else None
-    return Outcome(
-        line_number, msgspec.json.encode(decision), decision.action.value, category, text=content.text
-    )
+def decide_lines(engine: Engine, lines: Sequence[tuple[int, bytes]], now: datetime) -> list[Outcome]:
+    """Decide a chunk of numbered lines; a line that is not a post becomes an error record."""
+    contents: list[Content] = []
+    refused: dict[int, Outcome] = {}
+    for position, (number, raw) in enumerate(lines):
+        try:
+            contents.append(parse_line(raw))
+        except ValueError as error:
+            message = str(error)
+            record = msgspec.json.encode({"line": number, "error": message})
+            refused[position] = Outcome(number, record, None, None, message)
+    decisions = iter(engine.decide_many(contents, now=now))
+    texts = iter(contents)
+    outcomes = []
+    for position, (number, _) in enumerate(lines):
+        if position in refused:
+            outcomes.append(refused[position])
+            continue
+        decision, content = next(decisions), next(texts)
+        category = decision.category.value if decision.category else None
+        outcomes.append(Outcome(number, _ENCODER.encode(decision), decision.action.value, category, text=content.text))
+    return outcomes
+
+
+_ENCODER = msgspec.json.Encoder()
 
 
 def parse_line(raw: bytes) -> Content:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from netgov.core.engine import Engine
 from netgov.rulebook import load_rulebook
-from netgov.scan.records import Outcome, decide_line
+from netgov.scan.records import Outcome, decide_lines
 
 Line = tuple[int, bytes]
 CHUNK = 512
@@ -28,8 +28,8 @@ def numbered_lines(stream: Iterable[bytes]) -> Iterator[Line]:
 
 
 def scan_serial(engine: Engine, lines: Iterable[Line], now: datetime) -> Iterator[Outcome]:
-    for number, raw in lines:
-        yield decide_line(engine, number, raw, now)
+    for chunk in _chunks(lines):
+        yield from decide_lines(engine, chunk, now)
 
 
 def scan_parallel(
@@ -73,4 +73,4 @@ def _init_worker(rules: Path | None, now: datetime) -> None:
 def _decide_chunk(chunk: list[Line]) -> list[Outcome]:
     engine, now = _WorkerState.engine, _WorkerState.now
     assert engine is not None and now is not None, "worker used before initialisation"
-    return [decide_line(engine, number, raw, now) for number, raw in chunk]
+    return decide_lines(engine, chunk, now)

@@ -56,3 +56,15 @@ def test_every_mapped_span_lies_inside_the_original(text: str, data: st.DataObje
         assert 0 <= lo <= hi <= len(text)
         if start < end:
             assert lo < hi
+
+
+@given(st.text())
+def test_the_fast_path_agrees_with_the_tables(text: str) -> None:
+    assert NORMALIZER.folded(text) == text.translate(NORMALIZER.fold_table)
+    assert NORMALIZER.skeletonized(text) == text.translate(NORMALIZER.skeleton_table)
+
+
+@given(st.text(alphabet=st.sampled_from("abc XYZ 012 ,.!免费領取。！ \u200b а ｆ é")))
+def test_the_fast_path_agrees_on_mixed_scripts(text: str) -> None:
+    assert NORMALIZER.folded(text) == text.translate(NORMALIZER.fold_table)
+    assert NORMALIZER.skeletonized(text) == text.translate(NORMALIZER.skeleton_table)

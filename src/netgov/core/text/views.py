@@ -45,11 +45,11 @@ class TextViews:
 
     @cached_property
     def folded(self) -> str:
-        return self.original.translate(self.normalizer.fold_table)
+        return self.normalizer.folded(self.original)
 
     @cached_property
     def skeleton(self) -> str:
-        return self.original.translate(self.normalizer.skeleton_table)
+        return self.normalizer.skeletonized(self.original)
 
     @cached_property
     def folded_map(self) -> OffsetMap:
