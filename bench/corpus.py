@@ -121,7 +121,11 @@ def generate(seed: int, target_bytes: int, lexicon_size: int, hit_rate: float = 
 def cached(directory: Path, seed: int, target_bytes: int, lexicon_size: int) -> Corpus:
     """Generate once, then reuse the files under ``directory``."""
     stem = directory / f"corpus-{seed}-{target_bytes}-{lexicon_size}"
-    posts_file, terms_file, meta_file = stem.with_suffix(".posts"), stem.with_suffix(".terms"), stem.with_suffix(".json")
+    posts_file, terms_file, meta_file = (
+        stem.with_suffix(".posts"),
+        stem.with_suffix(".terms"),
+        stem.with_suffix(".json"),
+    )
     if meta_file.exists():
         posts = posts_file.read_text("utf-8").split("\n")
         terms = terms_file.read_text("utf-8").split("\n")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import corpus as corpus_module  # noqa: E402
+import corpus as corpus_module
 
 DATA = Path(__file__).parent / ".data"
 
@@ -42,22 +42,35 @@ def main() -> None:
     started = time.perf_counter()
     corpus = corpus_module.cached(DATA, args.seed, int(args.mb * 1_000_000), args.terms)
     mb = corpus.size_bytes / 1e6
-    print(f"corpus: {len(corpus.posts):,} posts, {mb:.1f} MB, {corpus.planted:,} with planted hits; "
-          f"lexicon: {len(corpus.terms):,} terms  ({time.perf_counter() - started:.1f} s to prepare)")
+    print(
+        f"corpus: {len(corpus.posts):,} posts, {mb:.1f} MB, {corpus.planted:,} with planted hits; "
+        f"lexicon: {len(corpus.terms):,} terms  ({time.perf_counter() - started:.1f} s to prepare)"
+    )
     print()
     results: dict[str, float] = {}
     for name, build in FLOORS.items():
         seconds, hits = _time_floor(build, corpus)
         results[name] = seconds
-        print(f"floor  {name:<34} {mb / seconds:7.1f} MB/s  {len(corpus.posts) / seconds:10,.0f} posts/s  ({hits:,} raw hits)")
+        print(
+            f"floor  {name:<34} {mb / seconds:7.1f} MB/s  {len(corpus.posts) / seconds:10,.0f} posts/s"
+            f"  ({hits:,} raw hits)"
+        )
     seconds, hits = _time_blob(corpus)
-    print(f"ref    {'ahocorasick-rs, whole corpus, 1 call':<34} {mb / seconds:7.1f} MB/s  (no per-call overhead; {hits:,} hits)")
+    print(
+        f"ref    {'ahocorasick-rs, whole corpus, 1 call':<34} {mb / seconds:7.1f} MB/s"
+        f"  (no per-call overhead; {hits:,} hits)"
+    )
     print()
     engine = _run_engine_isolated(corpus, args)
     posts_per_s = len(corpus.posts) / engine["seconds"]
-    print(f"engine Engine.decide, full rulebook + lexicon   {mb / engine['seconds']:7.1f} MB/s  {posts_per_s:10,.0f} posts/s")
-    print(f"       flagged {engine['flagged']:,} posts ({engine['lexicon_hits']:,} by the big lexicon, "
-          f"{corpus.planted:,} planted); compile {engine['compile_s']:.1f} s")
+    print(
+        f"engine {'Engine.decide_many, rulebook + lexicon':<34} {mb / engine['seconds']:7.1f} MB/s"
+        f"  {posts_per_s:10,.0f} posts/s"
+    )
+    print(
+        f"       flagged {engine['flagged']:,} posts ({engine['lexicon_hits']:,} by the big lexicon, "
+        f"{corpus.planted:,} planted); compile {engine['compile_s']:.1f} s"
+    )
     print(f"       peak memory {engine['peak_mb']:.0f} MB (rulebook loaded: {engine['loaded_mb']:.0f} MB)")
     fastest = min(results, key=lambda k: results[k])
     ratio = results[fastest] / engine["seconds"]
@@ -104,7 +117,12 @@ def _hyperscan(terms: list[str]) -> Callable[[str], int]:
     import hyperscan
 
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(expressions=[t.encode() for t in terms], ids=list(range(len(terms))), elements=len(terms), literal=True)
+    database.compile(
+        expressions=[t.encode() for t in terms],
+        ids=list(range(len(terms))),
+        elements=len(terms),
+        literal=True,
+    )
     found = [0]
 
     def on_match(*_: object) -> None:
@@ -172,14 +190,24 @@ def _engine_worker(posts_file: str, terms_file: str, queue: multiprocessing.Queu
     flagged = lexicon_hits = 0
     started = time.perf_counter()
     for offset in range(0, len(posts), 512):
-        batch = [Content(id=str(offset + i), platform="bench", text=t) for i, t in enumerate(posts[offset : offset + 512])]
+        batch = [
+            Content(id=str(offset + i), platform="bench", text=t) for i, t in enumerate(posts[offset : offset + 512])
+        ]
         for decision in engine.decide_many(batch, now=now):
             if decision.rules:
                 flagged += 1
                 lexicon_hits += any(hit.rule == "bench.big-lexicon" for hit in decision.rules)
     seconds = time.perf_counter() - started
-    queue.put({"seconds": seconds, "flagged": flagged, "lexicon_hits": lexicon_hits, "compile_s": compile_s,
-               "loaded_mb": loaded_mb, "peak_mb": _rss_mb()})
+    queue.put(
+        {
+            "seconds": seconds,
+            "flagged": flagged,
+            "lexicon_hits": lexicon_hits,
+            "compile_s": compile_s,
+            "loaded_mb": loaded_mb,
+            "peak_mb": _rss_mb(),
+        }
+    )
 
 
 _BENCH_RULE = """\

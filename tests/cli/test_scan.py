@@ -22,7 +22,10 @@ def _posts(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def test_scan_writes_one_decision_per_line_in_input_order(tmp_path: Path) -> None:
-    posts = _posts(tmp_path, [json.dumps({"id": str(i), "text": "free money" if i % 3 == 0 else "hi"}) for i in range(20)])
+    posts = _posts(
+        tmp_path,
+        [json.dumps({"id": str(i), "text": "free money" if i % 3 == 0 else "hi"}) for i in range(20)],
+    )
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(cli, ["scan", str(posts), "--rules", str(_rulebook(tmp_path)), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -35,7 +38,15 @@ def test_scan_writes_one_decision_per_line_in_input_order(tmp_path: Path) -> Non
 
 
 def test_a_malformed_line_is_reported_with_its_number_and_counted(tmp_path: Path) -> None:
-    posts = _posts(tmp_path, ['{"id": "1", "text": "hi"}', "{not json", '{"text": "no id"}', '{"id": "4", "text": "free money"}'])
+    posts = _posts(
+        tmp_path,
+        [
+            '{"id": "1", "text": "hi"}',
+            "{not json",
+            '{"text": "no id"}',
+            '{"id": "4", "text": "free money"}',
+        ],
+    )
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(cli, ["scan", str(posts), "--rules", str(_rulebook(tmp_path)), "--out", str(out)])
     assert result.exit_code == 0
@@ -49,7 +60,18 @@ def test_a_malformed_line_is_reported_with_its_number_and_counted(tmp_path: Path
 
 def test_strict_mode_stops_at_the_first_malformed_line(tmp_path: Path) -> None:
     posts = _posts(tmp_path, ['{"id": "1", "text": "hi"}', "{not json", '{"id": "3", "text": "x"}'])
-    result = CliRunner().invoke(cli, ["scan", str(posts), "--strict", "--rules", str(_rulebook(tmp_path)), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "scan",
+            str(posts),
+            "--strict",
+            "--rules",
+            str(_rulebook(tmp_path)),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 1
     assert "line 2" in result.output
 
@@ -58,7 +80,19 @@ def test_parallel_workers_keep_input_order(tmp_path: Path) -> None:
     lines = [json.dumps({"id": str(i), "text": "free money" if i % 7 == 0 else f"post {i}"}) for i in range(2000)]
     posts = _posts(tmp_path, lines)
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "netgov.cli", "scan", str(posts), "--workers", "2", "--rules", str(_rulebook(tmp_path)), "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "netgov.cli",
+        "scan",
+        str(posts),
+        "--workers",
+        "2",
+        "--rules",
+        str(_rulebook(tmp_path)),
+        "--out",
+        str(out),
+    ]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert completed.returncode == 0, completed.stderr
     decisions = [json.loads(line) for line in out.read_text().splitlines()]
@@ -67,7 +101,11 @@ def test_parallel_workers_keep_input_order(tmp_path: Path) -> None:
 
 
 def test_scan_reads_standard_input(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["scan", "-", "--rules", str(_rulebook(tmp_path))], input='{"id": "a", "text": "free money"}\n')
+    result = CliRunner().invoke(
+        cli,
+        ["scan", "-", "--rules", str(_rulebook(tmp_path))],
+        input='{"id": "a", "text": "free money"}\n',
+    )
     assert result.exit_code == 0
     assert '"action":"remove"' in result.output
 

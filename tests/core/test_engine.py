@@ -13,7 +13,11 @@ def test_a_matching_rule_sets_the_action_and_cites_its_article(tmp_path: Path) -
     assert decision.action is Action.REMOVE
     assert [hit.rule for hit in decision.rules] == ["t.scam"]
     ground = decision.rules[0].legal_ground
-    assert (ground.regulation, ground.article, ground.article_text) == ("TEST", "1", "Scams are illegal.")
+    assert (ground.regulation, ground.article, ground.article_text) == (
+        "TEST",
+        "1",
+        "Scams are illegal.",
+    )
 
 
 def test_clean_content_is_allowed_without_a_statement(tmp_path: Path) -> None:
@@ -74,7 +78,12 @@ def test_the_same_input_gives_the_same_decision(tmp_path: Path) -> None:
 
 
 def test_the_statement_of_reasons_has_the_art_17_fields(tmp_path: Path) -> None:
-    rulebook = load(tmp_path, simple_rule("t.suspend", action="suspend_account").replace("  mode: enforce\n", "  mode: enforce\n  duration: 30d\n"))
+    rulebook = load(
+        tmp_path,
+        simple_rule("t.suspend", action="suspend_account").replace(
+            "  mode: enforce\n", "  mode: enforce\n  duration: 30d\n"
+        ),
+    )
     decision = Engine(rulebook).decide(post("free money"), now=NOW, source=Source.NOTICE)
     statement = decision.statement
     assert statement is not None
@@ -90,7 +99,12 @@ def test_the_statement_of_reasons_has_the_art_17_fields(tmp_path: Path) -> None:
 
 def test_field_conditions_read_account_age_at_decision_time(tmp_path: Path) -> None:
     when = "all:\n      - lexicon: scams\n      - field: account.age_days\n        lt: 7"
-    rulebook = load(tmp_path, simple_rule("t.new", when=when).replace('match: ["free money here"]', 'match: [{text: "free money", account: {age_days: 1}}]'))
+    rulebook = load(
+        tmp_path,
+        simple_rule("t.new", when=when).replace(
+            'match: ["free money here"]', 'match: [{text: "free money", account: {age_days: 1}}]'
+        ),
+    )
     from netgov import Account
 
     young = Account(id="a", created_at=NOW - timedelta(days=2))

@@ -17,7 +17,10 @@ contents = st.builds(
     Content,
     id=st.text(min_size=1, max_size=20),
     platform=st.text(max_size=10),
-    account=st.one_of(st.none(), st.builds(Account, id=st.text(min_size=1, max_size=10), created_at=st.one_of(st.none(), _times))),
+    account=st.one_of(
+        st.none(),
+        st.builds(Account, id=st.text(min_size=1, max_size=10), created_at=st.one_of(st.none(), _times)),
+    ),
     text=st.text(max_size=200),
     urls=st.lists(st.text(max_size=30), max_size=3).map(tuple),
     language=st.one_of(st.none(), st.sampled_from(["en", "zh", "de"])),

@@ -33,7 +33,9 @@ def test_detector_example(factory: DetectorFactory, example: DetectorExample) ->
     assert not built.problems
     assert built.detector is not None
     content = post(example.text, language=example.language)
-    signals = [s for s in built.detector.detect(content, TextViews(example.text, NORMALIZER)) if s.label == example.label]
+    signals = [
+        s for s in built.detector.detect(content, TextViews(example.text, NORMALIZER)) if s.label == example.label
+    ]
     if not example.should_match:
         assert signals == []
         return

@@ -34,7 +34,13 @@ def test_evasions_are_caught_with_the_original_span(engine: Engine, text: str, e
 
 @pytest.mark.parametrize(
     "text",
-    ["freemoneyball is a game", "the money is free", "moneyfree", "afree money", "there is free moneys"],
+    [
+        "freemoneyball is a game",
+        "the money is free",
+        "moneyfree",
+        "afree money",
+        "there is free moneys",
+    ],
 )
 def test_terms_inside_other_words_do_not_match(engine: Engine, text: str) -> None:
     assert engine.decide(post(text), now=NOW).signals == ()

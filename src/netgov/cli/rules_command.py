@@ -84,7 +84,9 @@ def explain(rule_id: str, rules_dir: Path | None, at: datetime | None) -> None:
         if article is None:
             continue
         status = "in force" if regulation.in_force(article, when) else "not in force"
-        click.echo(f"  {regulation.title} (version {regulation.version}, {regulation.authority}, {status} on {when:%Y-%m-%d})")
+        click.echo(
+            f"  {regulation.title} (version {regulation.version}, {regulation.authority}, {status} on {when:%Y-%m-%d})"
+        )
         click.echo(f"  Article {article.number}. {article.title}")
         click.echo(textwrap.fill(article.text, 88, initial_indent="    ", subsequent_indent="    "))
 

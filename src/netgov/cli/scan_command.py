@@ -9,7 +9,7 @@ from contextlib import ExitStack
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import click
 from rich.console import Console
@@ -36,10 +36,32 @@ from netgov.scan.summary import ScanSummary
 @click.command()
 @click.argument("input_path", metavar="INPUT", required=False)
 @rules_option
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), help="Write decisions here instead of standard output.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to decide in; output keeps input order.")
-@click.option("--strict", is_flag=True, help="Stop with status 1 at the first malformed line instead of reporting it and going on.")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "pretty"]), default="jsonl", show_default=True, help="jsonl: one decision per line; pretty: the flagged posts, readable.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write decisions here instead of standard output.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to decide in; output keeps input order.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop with status 1 at the first malformed line instead of reporting it and going on.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "pretty"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one decision per line; pretty: the flagged posts, readable.",
+)
 @click.option("--sample", is_flag=True, help="Scan the sample posts bundled with netgov instead of INPUT.")
 @at_option
 def scan(
@@ -103,7 +125,7 @@ def _open_output(out_path: Path | None) -> _StdBinary | BinaryIO:
     return out_path.open("wb") if out_path else _StdBinary()
 
 
-def _open_input(input_path: str | None, sample: bool) -> _StdInput | BinaryIO:
+def _open_input(input_path: str | None, sample: bool) -> _StdInput | IO[bytes]:
     if sample:
         return resources.files("netgov").joinpath("samples/posts.jsonl").open("rb")
     if input_path == "-":

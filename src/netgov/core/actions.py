@@ -7,10 +7,10 @@ highest rung any enforcing rule reached, so a detector can never escalate on its
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     ALLOW = "allow"
     LABEL = "label"
     RESTRICT_VISIBILITY = "restrict_visibility"
@@ -30,7 +30,7 @@ class Action(str, Enum):
 _ACTION_RANK = {action: rank for rank, action in enumerate(Action)}
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
@@ -44,7 +44,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {severity: rank for rank, severity in enumerate(Severity)}
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     """``shadow`` rules fire and are recorded but never change the action."""
 
     ENFORCE = "enforce"

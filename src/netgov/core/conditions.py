@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import TypeAlias
 
 from netgov.core.content import Content, MetadataValue
@@ -33,13 +33,11 @@ class SignalTest:
 
     def passes(self, signal: Signal) -> bool:
         return (
-            signal.score >= self.min_score
-            and signal.count >= self.min_count
-            and signal.distinct >= self.min_distinct
+            signal.score >= self.min_score and signal.count >= self.min_count and signal.distinct >= self.min_distinct
         )
 
 
-class Op(str, Enum):
+class Op(StrEnum):
     EQ = "eq"
     NE = "ne"
     LT = "lt"
@@ -68,12 +66,12 @@ class FieldTest:
 
 
 @dataclass(frozen=True, slots=True)
-class All:
+class AllOf:
     children: tuple[Condition, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Any_:
+class AnyOf:
     children: tuple[Condition, ...]
 
 
@@ -82,7 +80,7 @@ class Not:
     child: Condition
 
 
-Condition: TypeAlias = SignalTest | FieldTest | All | Any_ | Not
+Condition: TypeAlias = SignalTest | FieldTest | AllOf | AnyOf | Not
 
 CONTENT_FIELDS: Mapping[str, str] = {
     "language": "the content's language code, e.g. en or zh",
@@ -181,12 +179,12 @@ def evaluate(
 
 
 def _evaluate_group(
-    condition: All | Any_,
+    condition: AllOf | AnyOf,
     signals: Mapping[str, Signal],
     content: Content,
     now: datetime,
 ) -> tuple[bool, frozenset[str]]:
-    want_all = isinstance(condition, All)
+    want_all = isinstance(condition, AllOf)
     used: set[str] = set()
     matched_any = False
     for child in condition.children:
@@ -211,7 +209,7 @@ def needs_signal(condition: Condition) -> bool:
         return True
     if isinstance(condition, FieldTest | Not):
         return False
-    if isinstance(condition, All):
+    if isinstance(condition, AllOf):
         return any(needs_signal(c) for c in condition.children)
     return all(needs_signal(c) for c in condition.children)
 

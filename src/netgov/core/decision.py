@@ -7,7 +7,7 @@ explain the decision to the affected account (DSA Art. 17) is here.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 
 import msgspec
 
@@ -16,14 +16,14 @@ from netgov.core.signals import Signal
 from netgov.core.taxonomy import Category
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Why the content was looked at (Art. 17(3)(b))."""
 
     OWN_INITIATIVE = "own_initiative"
     NOTICE = "notice"
 
 
-class Automation(str, Enum):
+class Automation(StrEnum):
     FULLY = "fully"
     PARTIALLY = "partially"
     NOT_AUTOMATED = "not_automated"

@@ -148,4 +148,3 @@ def _decision(
         shadow_action=shadow_top if shadow_top.rank > action.rank else None,
         statement=statement,
     )
-

@@ -60,9 +60,7 @@ def parse_entry_list(kind: str, name: str, path: str, text: str) -> tuple[EntryL
     return EntryList(kind, name, path, tuple(entries), category, header), problems
 
 
-def _parse_header(
-    line: str, number: int, path: str, header: dict[str, str], problems: list[Diagnostic]
-) -> None:
+def _parse_header(line: str, number: int, path: str, header: dict[str, str], problems: list[Diagnostic]) -> None:
     key, sep, value = line[2:].partition(":")
     key = key.strip()
     if not sep or key not in HEADER_OPTIONS:
@@ -96,7 +94,12 @@ def _parse_entry(line: str, number: int, path: str, problems: list[Diagnostic]) 
         key, sep, value = token.partition("=")
         if not sep or key not in _ENTRY_OPTIONS:
             problems.append(
-                Diagnostic(path, number, column, f"unknown entry option {token!r}; use weight=, lang= or id=")
+                Diagnostic(
+                    path,
+                    number,
+                    column,
+                    f"unknown entry option {token!r}; use weight=, lang= or id=",
+                )
             )
             return None
         options[key] = value
@@ -106,9 +109,7 @@ def _parse_entry(line: str, number: int, path: str, problems: list[Diagnostic]) 
     return ListEntry(text, number, weight, options.get("lang"), options.get("id", ""))
 
 
-def _parse_weight(
-    raw: str | None, path: str, number: int, column: int, problems: list[Diagnostic]
-) -> float | None:
+def _parse_weight(raw: str | None, path: str, number: int, column: int, problems: list[Diagnostic]) -> float | None:
     if raw is None:
         return 1.0
     try:

@@ -57,14 +57,26 @@ class LexiconDetector:
             span = offsets.span(start, end)
             for term in self._terms[index]:
                 if self._accepts(term, content, text.original, span):
-                    builder.add(term.label, Evidence(start=span[0], end=span[1], entry=term.entry), term.weight, term.category)
+                    builder.add(
+                        term.label,
+                        Evidence(start=span[0], end=span[1], entry=term.entry),
+                        term.weight,
+                        term.category,
+                    )
         return builder.signals()
 
     def _accepts(self, term: _Term, content: Content, original: str, span: tuple[int, int]) -> bool:
         if term.language and content.language and term.language != content.language:
             return False
         start, end = span
-        if not edges_ok(original, start, end, check_left=term.check_left, check_right=term.check_right, normalizer=self._normalizer):
+        if not edges_ok(
+            original,
+            start,
+            end,
+            check_left=term.check_left,
+            check_right=term.check_right,
+            normalizer=self._normalizer,
+        ):
             return False
         return gaps_ok(original, start, end, term.words)
 
@@ -103,7 +115,14 @@ def _add_lexicon(
     for entry in lexicon.entries:
         key = normalizer.skeletonized(entry.text)
         if not key:
-            problems.append(Diagnostic(lexicon.path, entry.line, 1, f"the entry {entry.text!r} has no letters or digits, so it can never match"))
+            problems.append(
+                Diagnostic(
+                    lexicon.path,
+                    entry.line,
+                    1,
+                    f"the entry {entry.text!r} has no letters or digits, so it can never match",
+                )
+            )
             continue
         slot = index.setdefault(key, len(index))
         if slot == len(terms):

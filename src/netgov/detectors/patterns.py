@@ -62,7 +62,12 @@ class PatternDetector:
                 builder = builder or SignalBuilder("pattern")
                 for start, end in _spans(pattern.regex, subject):
                     span = text.to_original(matcher.view, start, end)
-                    builder.add(pattern.label, Evidence(start=span[0], end=span[1], entry=pattern.entry), pattern.weight, pattern.category)
+                    builder.add(
+                        pattern.label,
+                        Evidence(start=span[0], end=span[1], entry=pattern.entry),
+                        pattern.weight,
+                        pattern.category,
+                    )
         return builder.signals() if builder else ()
 
 
@@ -129,10 +134,24 @@ def _compile(patterns: EntryList, entry: ListEntry, view: str, problems: list[Di
         regex = re2.compile(entry.text, _options(view))
     except re2.error as error:
         reason = error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else str(error)
-        problems.append(Diagnostic(patterns.path, entry.line, 1, f"the pattern {entry.text!r} cannot run on the linear-time engine: {reason}"))
+        problems.append(
+            Diagnostic(
+                patterns.path,
+                entry.line,
+                1,
+                f"the pattern {entry.text!r} cannot run on the linear-time engine: {reason}",
+            )
+        )
         return None
     if regex.search("", 0) is not None:
-        problems.append(Diagnostic(patterns.path, entry.line, 1, f"the pattern {entry.text!r} matches empty text, so it would match every post"))
+        problems.append(
+            Diagnostic(
+                patterns.path,
+                entry.line,
+                1,
+                f"the pattern {entry.text!r} matches empty text, so it would match every post",
+            )
+        )
         return None
     return _Pattern(
         label=patterns.name,
@@ -152,7 +171,17 @@ _WALLETS = EntryList(
 )
 
 _EXAMPLES = (
-    DetectorExample("SEND 1 BTC and GET 2 back today", "doubling", spans=("SEND 1 BTC and GET 2 back",), lists=(_WALLETS,)),
-    DetectorExample("Ｓｅｎｄ 1 ETH, receive 2 back", "doubling", spans=("Ｓｅｎｄ 1 ETH, receive 2 back",), lists=(_WALLETS,)),
+    DetectorExample(
+        "SEND 1 BTC and GET 2 back today",
+        "doubling",
+        spans=("SEND 1 BTC and GET 2 back",),
+        lists=(_WALLETS,),
+    ),
+    DetectorExample(
+        "Ｓｅｎｄ 1 ETH, receive 2 back",
+        "doubling",
+        spans=("Ｓｅｎｄ 1 ETH, receive 2 back",),
+        lists=(_WALLETS,),
+    ),
     DetectorExample("I sent 1 BTC to my brother", "doubling", should_match=False, lists=(_WALLETS,)),
 )

@@ -1,6 +1,6 @@
 """Reading a rulebook directory and compiling it: the file-system side of the compiler.
 
-    DIR/regulations/*.yaml   DIR/rules/*.yaml   DIR/lexicons/*.txt   DIR/patterns/*.txt
+DIR/regulations/*.yaml   DIR/rules/*.yaml   DIR/lexicons/*.txt   DIR/patterns/*.txt
 """
 
 from __future__ import annotations

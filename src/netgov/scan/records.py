@@ -44,7 +44,15 @@ def decide_lines(engine: Engine, lines: Sequence[tuple[int, bytes]], now: dateti
             continue
         decision, content = next(decisions), next(texts)
         category = decision.category.value if decision.category else None
-        outcomes.append(Outcome(number, _ENCODER.encode(decision), decision.action.value, category, text=content.text))
+        outcomes.append(
+            Outcome(
+                number,
+                _ENCODER.encode(decision),
+                decision.action.value,
+                category,
+                text=content.text,
+            )
+        )
     return outcomes
 
 

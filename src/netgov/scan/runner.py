@@ -72,5 +72,6 @@ def _init_worker(rules: Path | None, now: datetime) -> None:
 
 def _decide_chunk(chunk: list[Line]) -> list[Outcome]:
     engine, now = _WorkerState.engine, _WorkerState.now
-    assert engine is not None and now is not None, "worker used before initialisation"
+    if engine is None or now is None:
+        raise RuntimeError("a scan worker was used before its initialiser ran")
     return decide_lines(engine, chunk, now)

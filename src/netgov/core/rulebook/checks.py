@@ -18,7 +18,8 @@ class ExampleFailure:
     def render(self) -> str:
         path = self.rule.source.rsplit(":", 2)[0]
         expected = "should match but did not" if self.example.should_match else "should not match but did"
-        return f"{path}:{self.example.line}:1: error: example of rule {self.rule.id!r} {expected}: {self.example.content.text!r}"
+        text = self.example.content.text
+        return f"{path}:{self.example.line}:1: error: example of rule {self.rule.id!r} {expected}: {text!r}"
 
 
 def run_examples(rulebook: Rulebook) -> tuple[int, list[ExampleFailure]]:

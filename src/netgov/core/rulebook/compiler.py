@@ -71,7 +71,14 @@ def _parse_lists(sources: Sequence[SourceFile], problems: list[Diagnostic]) -> d
         problems.extend(found)
         if source.name in lists[source.kind]:
             other = lists[source.kind][source.name].path
-            problems.append(Diagnostic(source.path, 1, 1, f"a {source.kind} named {source.name!r} already exists ({other})"))
+            problems.append(
+                Diagnostic(
+                    source.path,
+                    1,
+                    1,
+                    f"a {source.kind} named {source.name!r} already exists ({other})",
+                )
+            )
             continue
         lists[source.kind][source.name] = parsed
     return dict(lists)
@@ -119,7 +126,14 @@ def _parse_rules(sources: Sequence[SourceFile], parser: RuleParser, problems: li
         problems.extend(syntax)
         for rule, node in parser.parse_document(document):
             if rule.id in seen:
-                problems.append(Diagnostic(source.path, node.line, node.column, f"duplicate rule id {rule.id!r}, first defined at {seen[rule.id]}"))
+                problems.append(
+                    Diagnostic(
+                        source.path,
+                        node.line,
+                        node.column,
+                        f"duplicate rule id {rule.id!r}, first defined at {seen[rule.id]}",
+                    )
+                )
                 continue
             seen[rule.id] = rule.source
             rules.append(rule)
@@ -135,9 +149,26 @@ def _check_in_force(compiled: Sequence[CompiledRule], at: datetime, problems: li
             continue
         if any(p.start > at for p in item.periods):
             start = min(p.start for p in item.periods if p.start > at)
-            warnings.append(Diagnostic(path, int(line), int(column), f"rule {rule.id!r}: {rule.basis} is not in force until {start:%Y-%m-%d}; the rule will not fire before then", "warning"))
+            warnings.append(
+                Diagnostic(
+                    path,
+                    int(line),
+                    int(column),
+                    f"rule {rule.id!r}: {rule.basis} is not in force until {start:%Y-%m-%d}; "
+                    "the rule will not fire before then",
+                    "warning",
+                )
+            )
             continue
-        problems.append(Diagnostic(path, int(line), int(column), f"rule {rule.id!r}: {rule.basis} is no longer in force on {at:%Y-%m-%d}; cite an article in force or remove the rule"))
+        problems.append(
+            Diagnostic(
+                path,
+                int(line),
+                int(column),
+                f"rule {rule.id!r}: {rule.basis} is no longer in force on {at:%Y-%m-%d}; "
+                "cite an article in force or remove the rule",
+            )
+        )
     return warnings
 
 
@@ -159,4 +190,3 @@ def _build_detectors(
         if built.detector is not None:
             detectors.append(built.detector)
     return detectors
-

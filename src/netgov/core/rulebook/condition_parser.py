@@ -1,13 +1,13 @@
 """Parsing a rule's ``when:`` block into a Condition tree.
 
-    when:
-      any:
-        - lexicon: scam-phrases-en        # any registered detector family as the key,
-          min_distinct: 2                 # or the long form  signal: lexicon/scam-phrases-en
-        - all:
-            - field: account.age_days
-              lt: 7
-            - not: {field: account.verified, eq: true}
+when:
+  any:
+    - lexicon: scam-phrases-en        # any registered detector family as the key,
+      min_distinct: 2                 # or the long form  signal: lexicon/scam-phrases-en
+    - all:
+        - field: account.age_days
+          lt: 7
+        - not: {field: account.verified, eq: true}
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Mapping
 
 from netgov.core.conditions import (
     CONTENT_FIELDS,
-    All,
-    Any_,
+    AllOf,
+    AnyOf,
     Condition,
     FieldTest,
     FieldValue,
@@ -67,7 +67,7 @@ class ConditionParser:
         if any(child is None for child in children):
             return None
         kept = tuple(c for c in children if c is not None)
-        return All(kept) if group == "all" else Any_(kept)
+        return AllOf(kept) if group == "all" else AnyOf(kept)
 
     def _not(self, fields: Fields) -> Condition | None:
         fields.check_keys(("not",))
@@ -78,7 +78,10 @@ class ConditionParser:
         fields.check_keys(("field", *_OPS))
         name = fields.text("field")
         if not is_known_field(name):
-            self.error(fields.items["field"], f"unknown content field {name!r}{suggest(name, CONTENT_FIELDS)}")
+            self.error(
+                fields.items["field"],
+                f"unknown content field {name!r}{suggest(name, CONTENT_FIELDS)}",
+            )
             return None
         ops = [key for key in fields.items if key in _OPS]
         if len(ops) != 1:
@@ -104,7 +107,14 @@ class ConditionParser:
         detector, label = reference.partition("/")[::2] if key == "signal" else (key, reference)
         if not self._known(detector, label, fields.items[key]):
             return None
-        return SignalTest(detector, label, **self._thresholds(fields))
+        limits = self._thresholds(fields)
+        return SignalTest(
+            detector,
+            label,
+            min_score=float(limits.get("min_score", 0.0)),
+            min_count=int(limits.get("min_count", 1)),
+            min_distinct=int(limits.get("min_distinct", 1)),
+        )
 
     def _explain_unknown(self, fields: Fields) -> None:
         choices = ["all", "any", "not", "field", "signal", *self.catalog]
@@ -112,7 +122,10 @@ class ConditionParser:
             if key not in _THRESHOLDS:
                 self.error(node, f"unknown detector or condition {key!r}{suggest(key, choices)}")
                 return
-        self.error(fields.node, "a condition needs a detector (e.g. 'lexicon: NAME'), 'field', 'all', 'any' or 'not'")
+        self.error(
+            fields.node,
+            "a condition needs a detector (e.g. 'lexicon: NAME'), 'field', 'all', 'any' or 'not'",
+        )
 
     def _known(self, detector: str, label: str, at: Located) -> bool:
         labels = self.catalog.get(detector)

@@ -1,13 +1,13 @@
 """Parsing a rule's inline examples: texts (or content) it must and must not fire on.
 
-    examples:
-      match:
-        - "Send the release fee and receive your prize"
-        - text: "WhatsApp me for returns"
-          language: en
-          account: {age_days: 2}
-      no_match:
-        - "I got scammed last year and reported it"
+examples:
+  match:
+    - "Send the release fee and receive your prize"
+    - text: "WhatsApp me for returns"
+      language: en
+      account: {age_days: 2}
+  no_match:
+    - "I got scammed last year and reported it"
 """
 
 from __future__ import annotations

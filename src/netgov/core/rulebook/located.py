@@ -19,7 +19,8 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-Plain: TypeAlias = str | int | float | bool | None | Any
+# YAML values are dynamic by nature; the readers in fields.py check each one they use.
+Plain: TypeAlias = Any
 
 
 @dataclass(frozen=True, slots=True)

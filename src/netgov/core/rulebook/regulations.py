@@ -9,7 +9,16 @@ from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.rulebook.fields import Fields
 from netgov.core.rulebook.located import Document, Located
 
-_KEYS = ("id", "title", "authority", "jurisdiction", "version", "effective_from", "effective_until", "articles")
+_KEYS = (
+    "id",
+    "title",
+    "authority",
+    "jurisdiction",
+    "version",
+    "effective_from",
+    "effective_until",
+    "articles",
+)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ARTICLE_KEYS = ("number", "title", "text", "effective_from", "effective_until")
 
@@ -69,4 +78,3 @@ def _parse_article(item: Located, path: str, problems: list[Diagnostic]) -> Arti
         effective_from=fields.when("effective_from", required=False),
         effective_until=fields.when("effective_until", required=False),
     )
-

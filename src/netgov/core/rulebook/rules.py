@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from netgov.core.actions import Action, Mode, Severity
-from netgov.core.conditions import Any_
+from netgov.core.conditions import AnyOf
 from netgov.core.regulation import LegalBasis, Regulation
 from netgov.core.rule import Rule, RuleExample
 from netgov.core.rulebook.condition_parser import ConditionParser
@@ -89,7 +89,10 @@ class RuleParser:
     def _basis(self, fields: Fields) -> LegalBasis | None:
         node = fields.items.get("basis")
         if node is None:
-            fields.error(fields.node, "a rule needs a legal 'basis' (regulation and article): no rule, no action")
+            fields.error(
+                fields.node,
+                "a rule needs a legal 'basis' (regulation and article): no rule, no action",
+            )
             return None
         basis = Fields(node, fields.path, "a basis", self.problems)
         if not node.is_map:
@@ -103,7 +106,10 @@ class RuleParser:
         numbers = {a.number for version in versions or () for a in version.articles}
         if article and article not in numbers:
             where = basis.items.get("article", node)
-            basis.error(where, f"regulation {regulation!r} has no article {article!r}{suggest(article, numbers)}")
+            basis.error(
+                where,
+                f"regulation {regulation!r} has no article {article!r}{suggest(article, numbers)}",
+            )
             return None
         return LegalBasis(regulation=regulation, article=article)
 
@@ -125,4 +131,4 @@ class RuleParser:
         return parse_examples(node, fields.path, self.problems)
 
 
-_NEVER = Any_(())
+_NEVER = AnyOf(())

@@ -78,15 +78,20 @@ class Normalizer:
         self._fold_special = _SparseMapper(fold_changes, self.fold_table)
         self._skeleton_special = _SparseMapper(skeleton_changes, self.skeleton_table)
         self._separators = re.compile(f"[{_char_class(separators)}]")
-        fold, skeleton, removed = bytearray(range(256)), bytearray(range(256)), bytearray()
+        self._build_ascii_tables()
+
+    def _build_ascii_tables(self) -> None:
+        ascii_fold, ascii_skeleton, removed = bytearray(range(256)), bytearray(range(256)), bytearray()
         for code in range(128):
-            fold[code] = ord(self.fold_table[code])
+            ascii_fold[code] = ord(self.fold_table[code])
             mapped = self.skeleton_table[code]
             if mapped:
-                skeleton[code] = ord(mapped)
+                ascii_skeleton[code] = ord(mapped)
             else:
                 removed.append(code)
-        self._ascii_fold, self._ascii_skeleton, self._ascii_removed = bytes(fold), bytes(skeleton), bytes(removed)
+        self._ascii_fold = bytes(ascii_fold)
+        self._ascii_skeleton = bytes(ascii_skeleton)
+        self._ascii_removed = bytes(removed)
 
 
 class _SparseMapper:
