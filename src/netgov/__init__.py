@@ -1,11 +1,11 @@
 """netgov: online content governance under the rule of law.
 
-    from datetime import UTC, datetime
-    from netgov import Content, Engine, load_rulebook
+from datetime import UTC, datetime
+from netgov import Content, Engine, load_rulebook
 
-    engine = Engine(load_rulebook())            # the bundled rulebook, or a directory
-    decision = engine.decide(Content(id="1", platform="demo", text="..."), now=datetime.now(UTC))
-    print(decision.action, [hit.rule for hit in decision.rules])
+engine = Engine(load_rulebook())            # the bundled rulebook, or a directory
+decision = engine.decide(Content(id="1", platform="demo", text="..."), now=datetime.now(UTC))
+print(decision.action, [hit.rule for hit in decision.rules])
 """
 
 from netgov.core.actions import Action, Mode, Severity
