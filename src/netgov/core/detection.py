@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from netgov.core.content import Content
 from netgov.core.lists import EntryList
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Signal
-from netgov.core.text import Normalizer, TextViews
+from netgov.core.text import BatchViews, Normalizer, TextViews
 from netgov.errors import DuplicateDetectorError
 
 
@@ -23,6 +23,18 @@ class Detector(Protocol):
     def detect(self, content: Content, text: TextViews) -> Sequence[Signal]:
         """Signals for this content, at most one per label."""
         ...
+
+
+@runtime_checkable
+class BatchDetector(Protocol):
+    """A detector that can also scan many texts at once (optional, for speed).
+
+    ``detect_batch`` must return, for each content, exactly what ``detect`` would.
+    """
+
+    def detect(self, content: Content, text: TextViews) -> Sequence[Signal]: ...
+
+    def detect_batch(self, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,11 +45,17 @@ class Engine:
     ) -> list[Decision]:
         """Decide many items at the same time ``now``; the per-call work is done once."""
         moment = self._moment(now)
-        return [self._decide(content, moment, source) for content in contents]
+        batch = contents if isinstance(contents, Sequence) else list(contents)
+        found = self.plan.detect_many(batch)
+        return [
+            self._decide_on(content, signals, moment, source) for content, signals in zip(batch, found, strict=True)
+        ]
 
     def _decide(self, content: Content, moment: _Moment, source: Source) -> Decision:
+        return self._decide_on(content, self.plan.detect(content), moment, source)
+
+    def _decide_on(self, content: Content, signals: Sequence[Signal], moment: _Moment, source: Source) -> Decision:
         plan = self.plan
-        signals = plan.detect(content)
         if not signals and not plan.signal_free_rules:
             # The path nearly every post takes: nothing found, nothing to evaluate.
             return Decision(

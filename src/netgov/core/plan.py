@@ -9,11 +9,11 @@ from datetime import datetime
 from netgov.core.conditions import needs_signal
 from netgov.core.content import Content
 from netgov.core.decision import LegalGround
-from netgov.core.detection import Detector
+from netgov.core.detection import BatchDetector, Detector
 from netgov.core.regulation import Regulation
 from netgov.core.rule import Rule
 from netgov.core.signals import Signal
-from netgov.core.text import Normalizer, TextViews
+from netgov.core.text import BatchViews, Normalizer, TextViews
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,22 @@ class Plan:
         for detector in self.detectors:
             signals.extend(detector.detect(content, views))
         return signals
+
+    def detect_many(self, contents: Sequence[Content]) -> list[list[Signal]]:
+        """Signals for each content; detectors with ``detect_batch`` scan the batch at once."""
+        batch = BatchViews([content.text for content in contents], self.normalizer)
+        found: list[list[Signal]] = [[] for _ in contents]
+        for detector in self.detectors:
+            for signals, results in zip(found, _detect_batch(detector, contents, batch), strict=True):
+                if results:
+                    signals.extend(results)
+        return found
+
+
+def _detect_batch(detector: Detector, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]:
+    if batch.batched and isinstance(detector, BatchDetector):
+        return detector.detect_batch(contents, batch)
+    return [detector.detect(content, batch.view(i)) for i, content in enumerate(contents)]
 
 
 def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:

@@ -18,7 +18,8 @@ from netgov.core.lists import EntryList
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Evidence, Signal
 from netgov.core.taxonomy import Category
-from netgov.core.text import Normalizer, TextViews
+from netgov.core.text import BatchViews, Normalizer, TextViews
+from netgov.core.text.batch import locate
 from netgov.core.text.folding import is_cjk
 from netgov.detectors.boundaries import edges_ok, gaps_ok
 from netgov.detectors.evidence import SignalBuilder
@@ -37,18 +38,41 @@ class _Term:
 
 
 class LexiconDetector:
+    """Scans UTF-8 bytes: ahocorasick-rs is about 3x faster on bytes than on non-ASCII str,
+    and byte offsets are converted to characters only for the few texts that match."""
+
     def __init__(self, keys: list[str], terms: list[list[_Term]], normalizer: Normalizer) -> None:
-        self._automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [key.encode("utf-8") for key in keys], matchkind=ahocorasick_rs.MatchKind.Standard
+        )
         self._terms = terms
         self._normalizer = normalizer
 
     def detect(self, content: Content, text: TextViews) -> Sequence[Signal]:
-        skeleton = text.skeleton
-        if not skeleton:
-            return ()
-        found = self._automaton.find_matches_as_indexes(skeleton, overlapping=True)
+        data = text.skeleton.encode("utf-8")
+        found = self._automaton.find_matches_as_indexes(data, overlapping=True) if data else None
         if not found:
             return ()
+        return self._signals(_to_characters(found, data), content, text)
+
+    def detect_batch(self, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]:
+        results: list[Sequence[Signal]] = [()] * len(contents)
+        data = batch.skeleton_bytes
+        found = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        if not found:
+            return results
+        starts = batch.skeleton_byte_starts()
+        by_text: dict[int, list[tuple[int, int, int]]] = {}
+        for index, start, end in found:
+            text = locate(starts, start)
+            offset = starts[text]
+            by_text.setdefault(text, []).append((index, start - offset, end - offset))
+        for text, matches in by_text.items():
+            own = data[starts[text] : starts[text + 1] - 1]
+            results[text] = self._signals(_to_characters(matches, own), contents[text], batch.view(text))
+        return results
+
+    def _signals(self, found: Sequence[tuple[int, int, int]], content: Content, text: TextViews) -> Sequence[Signal]:
         builder = SignalBuilder("lexicon")
         offsets = text.skeleton_map
         for index, start, end in found:
@@ -103,6 +127,13 @@ class LexiconFactory:
         from netgov.detectors.lexicon_examples import EXAMPLES
 
         return EXAMPLES
+
+
+def _to_characters(found: Sequence[tuple[int, int, int]], data: bytes) -> Sequence[tuple[int, int, int]]:
+    """Byte offsets in UTF-8 ``data`` to character offsets (matches start on characters)."""
+    if data.isascii():
+        return found
+    return [(index, len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))) for index, start, end in found]
 
 
 def _add_lexicon(

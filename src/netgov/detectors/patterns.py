@@ -7,7 +7,7 @@ that says which patterns occur in a single pass; spans are then found only for t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from netgov.core.lists import EntryList, ListEntry
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Evidence, Signal
 from netgov.core.taxonomy import Category
-from netgov.core.text import TextViews
+from netgov.core.text import BatchViews, TextViews
 from netgov.detectors.evidence import SignalBuilder
 
 VIEWS = ("folded", "original")
@@ -51,24 +51,62 @@ class PatternDetector:
         self._matchers = matchers
 
     def detect(self, content: Content, text: TextViews) -> Sequence[Signal]:
-        builder: SignalBuilder | None = None
+        builder = SignalBuilder("pattern")
         for matcher in self._matchers:
-            subject = text.view(matcher.view)
-            hits = matcher.set.Match(subject) or ()
-            for index in hits:
-                pattern = matcher.patterns[index]
-                if pattern.language and content.language and pattern.language != content.language:
-                    continue
-                builder = builder or SignalBuilder("pattern")
-                for start, end in _spans(pattern.regex, subject):
-                    span = text.to_original(matcher.view, start, end)
-                    builder.add(
-                        pattern.label,
-                        Evidence(start=span[0], end=span[1], entry=pattern.entry),
-                        pattern.weight,
-                        pattern.category,
-                    )
-        return builder.signals() if builder else ()
+            hits = matcher.set.Match(text.view(matcher.view))
+            if hits:
+                self._collect(matcher, hits, content, text, builder)
+        return builder.signals()
+
+    def detect_batch(self, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]:
+        builders: dict[int, SignalBuilder] = {}
+        for matcher in self._matchers:
+            folded = matcher.view == "folded"
+            joined = batch.folded if folded else batch.original
+            if not matcher.set.Match(joined):
+                continue
+            starts = batch.folded_starts() if folded else batch.original_starts()
+            for text, hits in _narrow(matcher.set, joined, starts, 0, len(contents)):
+                builder = builders.setdefault(text, SignalBuilder("pattern"))
+                self._collect(matcher, hits, contents[text], batch.view(text), builder)
+        results: list[Sequence[Signal]] = [()] * len(contents)
+        for text, builder in builders.items():
+            results[text] = builder.signals()
+        return results
+
+    @staticmethod
+    def _collect(
+        matcher: _ViewMatcher, hits: Sequence[int], content: Content, text: TextViews, builder: SignalBuilder
+    ) -> None:
+        subject = text.view(matcher.view)
+        for index in hits:
+            pattern = matcher.patterns[index]
+            if pattern.language and content.language and pattern.language != content.language:
+                continue
+            for start, end in _spans(pattern.regex, subject):
+                span = text.to_original(matcher.view, start, end)
+                evidence = Evidence(start=span[0], end=span[1], entry=pattern.entry)
+                builder.add(pattern.label, evidence, pattern.weight, pattern.category)
+
+
+def _narrow(
+    patterns: Any, joined: str, starts: Sequence[int], low: int, high: int, whole: bool = True
+) -> Iterator[tuple[int, Sequence[int]]]:
+    """Which texts of ``[low, high)`` match which patterns, found by halving the range.
+
+    A match over several joined texts may span a separator, so only a single text's own
+    match counts; halving finds the few matching texts in about log2(n) steps each.
+    """
+    subject = joined if whole else joined[starts[low] : starts[high] - 1]
+    hits = patterns.Match(subject)
+    if not hits:
+        return
+    if high - low == 1:
+        yield low, hits
+        return
+    middle = (low + high) // 2
+    yield from _narrow(patterns, joined, starts, low, middle, whole=False)
+    yield from _narrow(patterns, joined, starts, middle, high, whole=False)
 
 
 def _spans(regex: Any, subject: str) -> list[tuple[int, int]]:

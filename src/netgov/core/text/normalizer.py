@@ -17,9 +17,30 @@ Multilingual Plane once (about a third of a second), so loaders share it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from netgov.core.text.folding import fold_char, skeleton_of_folded
+
+
+# Joins the texts of a batch. An ASCII control character that folds to itself and that
+# text almost never contains; a batch in which a text does contain it is not batched.
+BATCH_SEPARATOR = "\x1e"
+_ASTRAL_RANGE = "\\U00010000-\\U0010ffff"
+_ASTRAL = re.compile(f"[{_ASTRAL_RANGE}]")
+
+
+def _has_astral(data: bytes) -> bool:
+    # In UTF-8 only characters beyond the BMP start with bytes F0 to F4; memchr is fast.
+    return any(lead in data for lead in _ASTRAL_LEADS)
+
+
+_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
+def _skeleton_astral(folded: str) -> str:
+    """Apply the skeleton rule to the (rare) astral characters left in a folded text."""
+    return _ASTRAL.sub(lambda match: skeleton_of_folded(match.group()), folded)
 
 
 class _LazyTable(dict[int, str]):
@@ -55,29 +76,41 @@ class Normalizer:
             text = self._fold_special.apply(text)
         return text.encode("utf-8").translate(self._ascii_fold).decode("utf-8")
 
-    def skeletonized(self, text: str) -> str:
-        if not text.isascii():
-            text = self._skeleton_special.apply(self._separators.sub("", text))
-        return text.encode("utf-8").translate(self._ascii_skeleton, self._ascii_removed).decode("utf-8")
+    def skeletonized(self, text: str, folded: str | None = None) -> str:
+        """The skeleton of ``text``; pass its folded view if you already have it."""
+        if folded is None:
+            folded = self.folded(text)
+        return self.skeleton_bytes(folded).decode("utf-8")
+
+    def skeleton_bytes(self, folded: str, *, batch: bool = False) -> bytes:
+        """The skeleton, in UTF-8, derived from a folded view.
+
+        The skeleton of a folded character is the character itself (letters, digits),
+        its leetspeak letter (ASCII only) or nothing, so non-ASCII non-alphanumerics are
+        removed by one regex and the ASCII part mapped by ``bytes.translate``. With
+        ``batch``, BATCH_SEPARATOR is kept.
+        """
+        if not folded.isascii():
+            folded = self._not_alphanumeric.sub("", folded)
+        data = folded.encode("utf-8")
+        if _has_astral(data):
+            data = _skeleton_astral(folded).encode("utf-8")
+        removed = self._ascii_removed_batch if batch else self._ascii_removed
+        return data.translate(self._ascii_skeleton, removed)
 
     def _build_fast_path(self) -> None:
-        fold_changes: list[int] = []
-        skeleton_changes: list[int] = []
-        separators: list[int] = []
-        for code in range(0x80, 0x10000):
-            if 0xD800 <= code <= 0xDFFF:
-                continue
-            char = chr(code)
-            if self.fold_table[code] != char:
-                fold_changes.append(code)
-            skeleton = self.skeleton_table[code]
-            if not skeleton:
-                separators.append(code)
-            elif skeleton != char:
-                skeleton_changes.append(code)
+        fold_changes = [
+            code for code in range(0x80, 0x10000) if not 0xD800 <= code <= 0xDFFF and self.fold_table[code] != chr(code)
+        ]
         self._fold_special = _SparseMapper(fold_changes, self.fold_table)
-        self._skeleton_special = _SparseMapper(skeleton_changes, self.skeleton_table)
-        self._separators = re.compile(f"[{_char_class(separators)}]")
+        not_alphanumeric = [
+            code
+            for code in range(0x80, 0x10000)
+            if not 0xD800 <= code <= 0xDFFF and unicodedata.category(chr(code))[0] not in "LN"
+        ]
+        # Only the Basic Multilingual Plane: a class with astral ranges makes Python's
+        # regex engine test ranges one by one instead of using its bitmap.
+        self._not_alphanumeric = re.compile(f"[{_char_class(not_alphanumeric)}]")
         self._build_ascii_tables()
 
     def _build_ascii_tables(self) -> None:
@@ -92,16 +125,18 @@ class Normalizer:
         self._ascii_fold = bytes(ascii_fold)
         self._ascii_skeleton = bytes(ascii_skeleton)
         self._ascii_removed = bytes(removed)
+        self._ascii_removed_batch = bytes(removed).replace(BATCH_SEPARATOR.encode("ascii"), b"")
 
 
 class _SparseMapper:
     """Applies a table to the few characters of a text that need it.
 
-    A regex finds them; when there are only a few, they are replaced one by one, else
+    A regex finds them; when they are sparse, they are replaced one by one, else
     the whole text goes through ``str.translate``. Both give the same result.
     """
 
-    _FEW = 6
+    # Above one special character in this many, one translate beats many replacements.
+    _SPARSE = 12
 
     def __init__(self, codes: list[int], table: _LazyTable) -> None:
         # Astral characters (emoji, mathematical letters) are always looked up.
@@ -109,10 +144,14 @@ class _SparseMapper:
         self._table = table
 
     def apply(self, text: str) -> str:
-        found = self._pattern.findall(text)
-        if not found:
+        first = self._pattern.search(text)
+        if first is None:
             return text
-        if len(found) > self._FEW:
+        # Judge the density on a sample after the first hit, not the whole text, so that
+        # clean text is scanned only once.
+        window = self._SPARSE * 16
+        sample = len(self._pattern.findall(text, first.start(), first.start() + window))
+        if sample * self._SPARSE > min(window, len(text) - first.start()):
             return text.translate(self._table)
         table = self._table
         return self._pattern.sub(lambda match: table[ord(match.group())], text)
@@ -134,7 +173,7 @@ def _char_class(codes: Iterable[int]) -> str:
 
 
 def _escape(code: int) -> str:
-    return f"\\u{code:04x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _identity(char: str) -> str:

@@ -2,12 +2,11 @@
 
 Views are computed on first use and the offset maps only when a detector found
 something, because mapping back costs a Python loop over the text and almost every post
-matches nothing.
+matches nothing. (Plain lazy attributes rather than ``functools.cached_property``, whose
+lock costs more than computing a view of a short post on Python 3.11.)
 """
 
 from __future__ import annotations
-
-from functools import cached_property
 
 from netgov.core.text.normalizer import Normalizer
 
@@ -39,25 +38,46 @@ class OffsetMap:
 
 
 class TextViews:
+    __slots__ = ("_folded", "_folded_map", "_skeleton", "_skeleton_map", "normalizer", "original")
+
     def __init__(self, original: str, normalizer: Normalizer) -> None:
         self.original = original
         self.normalizer = normalizer
+        self._folded: str | None = None
+        self._skeleton: str | None = None
+        self._folded_map: OffsetMap | None = None
+        self._skeleton_map: OffsetMap | None = None
 
-    @cached_property
+    def preset_folded(self, folded: str) -> None:
+        """Use a folded view computed elsewhere (by a batch); it must equal ours."""
+        self._folded = folded
+
+    def preset_skeleton(self, skeleton: str) -> None:
+        self._skeleton = skeleton
+
+    @property
     def folded(self) -> str:
-        return self.normalizer.folded(self.original)
+        if self._folded is None:
+            self._folded = self.normalizer.folded(self.original)
+        return self._folded
 
-    @cached_property
+    @property
     def skeleton(self) -> str:
-        return self.normalizer.skeletonized(self.original)
+        if self._skeleton is None:
+            self._skeleton = self.normalizer.skeletonized(self.original, self.folded)
+        return self._skeleton
 
-    @cached_property
+    @property
     def folded_map(self) -> OffsetMap:
-        return OffsetMap(self.original, self.normalizer.fold_table)
+        if self._folded_map is None:
+            self._folded_map = OffsetMap(self.original, self.normalizer.fold_table)
+        return self._folded_map
 
-    @cached_property
+    @property
     def skeleton_map(self) -> OffsetMap:
-        return OffsetMap(self.original, self.normalizer.skeleton_table)
+        if self._skeleton_map is None:
+            self._skeleton_map = OffsetMap(self.original, self.normalizer.skeleton_table)
+        return self._skeleton_map
 
     def view(self, name: str) -> str:
         if name == "original":
