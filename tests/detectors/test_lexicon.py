@@ -74,3 +74,25 @@ def test_cjk_terms_match_inside_running_text(engine: Engine) -> None:
     text = "点击链接免费领取红包"
     decision = engine.decide(post(text), now=NOW)
     assert [text[e.start : e.end] for s in decision.signals for e in s.evidence] == ["免费领取"]
+
+
+def test_a_chinese_term_split_by_spaces_still_matches(tmp_path: Path) -> None:
+    write_rulebook(tmp_path, {"lexicons/scams.txt": "零风险高回报\n"})
+    engine = Engine(load(tmp_path, simple_rule().replace("free money here", "零风险高回报")))
+    text = "投资零风险 高回报"
+    decision = engine.decide(post(text), now=NOW)
+    assert [text[e.start : e.end] for s in decision.signals for e in s.evidence] == ["零风险 高回报"]
+
+
+def test_ambiguous_traditional_forms_fold_too(tmp_path: Path) -> None:
+    write_rulebook(tmp_path, {"lexicons/scams.txt": "等着收尸\n"})
+    engine = Engine(load(tmp_path, simple_rule().replace("free money here", "等着收尸")))
+    assert engine.decide(post("你等著收屍吧"), now=NOW).signals != ()
+
+
+def test_entries_equal_after_normalisation_count_once_and_warn(tmp_path: Path) -> None:
+    write_rulebook(tmp_path, {"lexicons/scams.txt": "money gram\tweight=0.5\nmoneygram\tweight=0.5\nfree money\n"})
+    rulebook = load(tmp_path)
+    assert any("same as 'money gram'" in w.message for w in rulebook.warnings)
+    decision = Engine(rulebook).decide(post("pay via moneygram"), now=NOW)
+    assert decision.signals[0].score == 0.5

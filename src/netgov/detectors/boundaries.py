@@ -40,6 +40,11 @@ def _word_at(text: str, index: int, step: int, normalizer: Normalizer) -> bool:
 
 
 def gaps_ok(original: str, start: int, end: int, term_words: int) -> bool:
+    """Whether the spaces inside a match are evasion rather than word boundaries.
+
+    Call only for terms in scripts that separate words with spaces: in Chinese a space
+    inside a phrase is always evasion.
+    """
     tokens = original[start:end].split()
     if len(tokens) <= term_words:
         return True

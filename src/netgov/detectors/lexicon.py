@@ -14,7 +14,7 @@ import ahocorasick_rs
 
 from netgov.core.content import Content
 from netgov.core.detection import BuildContext, Built, DetectorExample
-from netgov.core.lists import EntryList
+from netgov.core.lists import EntryList, ListEntry
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Evidence, Signal
 from netgov.core.taxonomy import Category
@@ -35,6 +35,7 @@ class _Term:
     check_left: bool
     check_right: bool
     words: int
+    cjk: bool
 
 
 class LexiconDetector:
@@ -102,7 +103,7 @@ class LexiconDetector:
             normalizer=self._normalizer,
         ):
             return False
-        return gaps_ok(original, start, end, term.words)
+        return term.cjk or gaps_ok(original, start, end, term.words)
 
 
 class LexiconFactory:
@@ -119,7 +120,7 @@ class LexiconFactory:
         lexicons = context.lists_of("lexicon")
         for label in sorted(labels):
             _add_lexicon(lexicons[label], context.normalizer, index, terms, problems)
-        if not index or problems:
+        if not index or any(p.severity == "error" for p in problems):
             return Built(None, problems)
         return Built(LexiconDetector(list(index), terms, context.normalizer), problems)
 
@@ -143,8 +144,18 @@ def _add_lexicon(
     terms: list[list[_Term]],
     problems: list[Diagnostic],
 ) -> None:
+    seen: dict[str, ListEntry] = {}
     for entry in lexicon.entries:
         key = normalizer.skeletonized(entry.text)
+        if key in seen:
+            first = seen[key]
+            message = (
+                f"the entry {entry.text!r} is the same as {first.text!r} (line {first.line}) after "
+                "normalisation; only the first counts"
+            )
+            problems.append(Diagnostic(lexicon.path, entry.line, 1, message, "warning"))
+            continue
+        seen[key] = entry
         if not key:
             problems.append(
                 Diagnostic(
@@ -168,5 +179,6 @@ def _add_lexicon(
                 check_left=not is_cjk(key[0]),
                 check_right=not is_cjk(key[-1]),
                 words=max(1, len(entry.text.split())),
+                cjk=any(is_cjk(char) for char in key),
             )
         )

@@ -48,6 +48,7 @@ def compile_rulebook(
     compiled = [compile_rule(rule, regulations.get(rule.basis.regulation, ())) for rule in rules]
     warnings = _check_in_force(compiled, at, problems)
     detectors = _build_detectors(rules, registry, context, problems)
+    warnings += [p for p in problems if p.severity == "warning"]
     errors = sorted(p for p in problems if p.severity == "error")
     if errors:
         raise RulebookError(errors)

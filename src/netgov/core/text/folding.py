@@ -56,11 +56,17 @@ def fold_char(char: str, to_simplified: Callable[[str], str]) -> str:
     return "".join(_fold_script(c, to_simplified) for c in folded)
 
 
+# Traditional forms that OpenCC keeps because they are also valid simplified characters
+# in some words (著名, 瞭望); folding them anyway only merges forms, and terms are
+# folded the same way, so 等著 matches 等着.
+_AMBIGUOUS_VARIANTS = {"著": "着", "瞭": "了"}
+
+
 def _fold_script(char: str, to_simplified: Callable[[str], str]) -> str:
     if char.isascii():
         return char
     if is_cjk(char):
-        return to_simplified(char)
+        return _AMBIGUOUS_VARIANTS.get(char) or to_simplified(char)
     return CONFUSABLES.get(char, char)
 
 
