@@ -62,7 +62,8 @@ def test_every_command_has_help(command: str) -> None:
     for part in command.split()[1:]:
         assert isinstance(group, click.Group)
         group = group.commands[part]
-    assert group.help and len(group.help) > 40
+    assert group.help
+    assert len(group.help) > 40
 
 
 def test_the_readme_links_every_doc() -> None:

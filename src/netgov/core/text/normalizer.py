@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 
 from netgov.core.text.folding import fold_char, skeleton_of_folded
 
-
 # Joins the texts of a batch. An ASCII control character that folds to itself and that
 # text almost never contains; a batch in which a text does contain it is not batched.
 BATCH_SEPARATOR = "\x1e"
