@@ -167,7 +167,14 @@ def _run_engine_isolated(corpus: corpus_module.Corpus, args: argparse.Namespace)
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's own peak RSS. Not ru_maxrss: on Linux a spawned child inherits the
+    parent's high-water mark across fork and exec, so it would report the parent's."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def _engine_worker(posts_file: str, terms_file: str, queue: multiprocessing.Queue[dict[str, float]]) -> None:

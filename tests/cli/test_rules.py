@@ -49,3 +49,22 @@ def test_rules_explain_names_the_known_rules_when_the_id_is_wrong(tmp_path: Path
     result = CliRunner().invoke(cli, ["rules", "explain", "nope", "--rules", str(tmp_path)])
     assert result.exit_code == 1
     assert "t.scam" in result.output
+
+
+def test_rules_list_shows_every_rule_with_its_basis(tmp_path: Path) -> None:
+    from tests.factories import rule_yaml, simple_rule, write_rulebook
+
+    write_rulebook(tmp_path, {"rules/test.yaml": rule_yaml(simple_rule())})
+    result = CliRunner().invoke(cli, ["rules", "list", "--rules", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "t.scam" in result.output
+    assert "TEST Art. 1" in result.output
+
+
+def test_an_unused_list_is_a_warning(tmp_path: Path) -> None:
+    from tests.factories import rule_yaml, simple_rule, write_rulebook
+
+    write_rulebook(tmp_path, {"rules/test.yaml": rule_yaml(simple_rule()), "lexicons/spare.txt": "spare\n"})
+    result = CliRunner().invoke(cli, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "warning: no rule uses the lexicon 'spare'" in result.output
