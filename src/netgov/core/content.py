@@ -10,7 +10,7 @@ import msgspec
 MetadataValue = str | int | float | bool | None
 
 
-class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """The posting account as the platform knows it; only what rules may ask about."""
 
     id: str
@@ -19,7 +19,7 @@ class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     prior_strikes: int = 0
 
 
-class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """A reference to an image or video: where it is, or a hash already computed."""
 
     kind: str = "image"
@@ -28,7 +28,7 @@ class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     pdq: str | None = None
 
 
-class Content(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Content(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     id: str
     platform: str = ""
     account: Account | None = None

@@ -29,7 +29,7 @@ class Automation(StrEnum):
     NOT_AUTOMATED = "not_automated"
 
 
-class LegalGround(msgspec.Struct, frozen=True, kw_only=True):
+class LegalGround(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """The article a measure relies on, quoted so the statement stands on its own."""
 
     regulation: str
@@ -42,7 +42,7 @@ class LegalGround(msgspec.Struct, frozen=True, kw_only=True):
     article_text: str
 
 
-class RuleHit(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class RuleHit(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     rule: str
     title: str
     category: Category
@@ -54,7 +54,7 @@ class RuleHit(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     duration: timedelta | None = None
 
 
-class StatementOfReasons(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class StatementOfReasons(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """The fields of DSA Art. 17(3), for the account whose content was restricted."""
 
     decision_id: str
@@ -74,7 +74,7 @@ class StatementOfReasons(msgspec.Struct, frozen=True, kw_only=True, omit_default
     issued_at: datetime
 
 
-class Decision(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Decision(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     id: str
     content_id: str
     platform: str

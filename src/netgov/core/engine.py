@@ -37,7 +37,7 @@ class Engine:
         # microsecond a call. The memo is only a cache: decisions do not depend on it.
         last = self._last_moment
         if last is None or last.given is not now:
-            last = self._last_moment = _Moment(now)
+            last = self._last_moment = _Moment(now, self.plan.version)
         return last
 
     def decide_many(
@@ -59,7 +59,7 @@ class Engine:
         if not signals and not plan.signal_free_rules:
             # The path nearly every post takes: nothing found, nothing to evaluate.
             return Decision(
-                id=moment.decision_id(content, plan.version),
+                id=moment.decision_id(content),
                 content_id=content.id,
                 platform=content.platform,
                 action=Action.ALLOW,
@@ -77,17 +77,20 @@ class Engine:
 class _Moment:
     """The decision time, normalised to UTC-aware once, with its text form cached."""
 
-    __slots__ = ("at", "given", "text")
+    __slots__ = ("_prefix", "at", "given", "version")
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, version: str) -> None:
         self.given = now
+        self.version = version
         self.at = now if now.tzinfo else now.replace(tzinfo=UTC)
-        self.text = self.at.isoformat()
+        seed = f"{version}\x00{self.at.isoformat()}\x00".encode()
+        self._prefix = hashlib.blake2b(seed, digest_size=12)
 
-    def decision_id(self, content: Content, version: str) -> str:
+    def decision_id(self, content: Content) -> str:
         """A stable id: the same content decided by the same rulebook at the same time."""
-        key = "\x00".join((content.platform, content.id, version, self.text))
-        return "dec_" + hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
+        digest = self._prefix.copy()
+        digest.update(f"{content.platform}\x00{content.id}".encode())
+        return "dec_" + digest.hexdigest()
 
 
 def _fire(compiled: CompiledRule, signals: dict[str, Signal], content: Content, now: datetime) -> RuleHit | None:
@@ -120,7 +123,7 @@ def _decision(
     source: Source,
 ) -> Decision:
     now = moment.at
-    decision_id = moment.decision_id(content, version)
+    decision_id = moment.decision_id(content)
     enforced = [h for h in hits if h.mode is Mode.ENFORCE]
     top = max(enforced, key=lambda h: (h.action.rank, h.severity.rank), default=None)
     action = top.action if top else Action.ALLOW

@@ -7,7 +7,7 @@ from datetime import datetime
 import msgspec
 
 
-class Article(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Article(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     number: str
     title: str
     text: str
@@ -15,7 +15,7 @@ class Article(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     effective_until: datetime | None = None
 
 
-class Regulation(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Regulation(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     id: str
     title: str
     authority: str
@@ -38,7 +38,7 @@ class Regulation(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
         return start <= at and (not ends or at < min(ends))
 
 
-class LegalBasis(msgspec.Struct, frozen=True, kw_only=True):
+class LegalBasis(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """What a rule cites: a regulation id and one of its article numbers."""
 
     regulation: str

@@ -7,7 +7,7 @@ import msgspec
 from netgov.core.taxonomy import Category
 
 
-class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """One match: a half-open span ``[start, end)`` of code points in the original text.
 
     ``entry`` is the list entry that matched (a lexicon term or a pattern id), never the
@@ -19,7 +19,7 @@ class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     entry: str = ""
 
 
-class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """``detector`` is the family (``lexicon``), ``label`` the list or model output within it."""
 
     detector: str

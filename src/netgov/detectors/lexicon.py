@@ -19,8 +19,8 @@ from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Evidence, Signal
 from netgov.core.taxonomy import Category
 from netgov.core.text import BatchViews, Normalizer, TextViews
-from netgov.core.text.batch import locate
 from netgov.core.text.folding import is_cjk
+from netgov.core.text.normalizer import BATCH_SEPARATOR
 from netgov.detectors.boundaries import edges_ok, gaps_ok
 from netgov.detectors.evidence import SignalBuilder
 
@@ -62,14 +62,13 @@ class LexiconDetector:
         found = self._automaton.find_matches_as_indexes(data, overlapping=True)
         if not found:
             return results
-        starts = batch.skeleton_byte_starts()
-        by_text: dict[int, list[tuple[int, int, int]]] = {}
+        by_text: dict[int, tuple[int, list[tuple[int, int, int]]]] = {}
         for index, start, end in found:
-            text = locate(starts, start)
-            offset = starts[text]
-            by_text.setdefault(text, []).append((index, start - offset, end - offset))
-        for text, matches in by_text.items():
-            own = data[starts[text] : starts[text + 1] - 1]
+            text, offset = batch.locate_in_skeleton(start)
+            by_text.setdefault(text, (offset, []))[1].append((index, start - offset, end - offset))
+        for text, (offset, matches) in by_text.items():
+            end = data.find(BATCH_SEPARATOR.encode("ascii"), offset)
+            own = data[offset : end if end != -1 else len(data)]
             results[text] = self._signals(_to_characters(matches, own), contents[text], batch.view(text))
         return results
 

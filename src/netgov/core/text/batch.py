@@ -9,7 +9,6 @@ astral characters for the skeleton) fall back to per-text views.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -27,22 +26,15 @@ class BatchViews:
         self._folded: str | None = None
         self._folded_parts: list[str] | None = None
         self._skeleton_bytes: bytes | None = None
-        self._skeleton_starts: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def view(self, index: int) -> TextViews:
-        """The per-text views of text ``index``, sharing what the batch computed."""
+        """The per-text views of text ``index`` (computed per text, on demand)."""
         view = self._views[index]
         if view is None:
-            view = TextViews(self.texts[index], self.normalizer)
-            if self._folded is not None:
-                view.preset_folded(self.folded_parts[index])
-            if self._skeleton_bytes is not None:
-                starts = self.skeleton_byte_starts()
-                view.preset_skeleton(self._skeleton_bytes[starts[index] : starts[index + 1] - 1].decode("utf-8"))
-            self._views[index] = view
+            view = self._views[index] = TextViews(self.texts[index], self.normalizer)
         return view
 
     @property
@@ -70,26 +62,15 @@ class BatchViews:
             self._skeleton_bytes = self.normalizer.skeleton_bytes(self.folded, batch=True)
         return self._skeleton_bytes
 
-    def skeleton_byte_starts(self) -> list[int]:
-        """Where each text starts in ``skeleton_bytes``, plus one past the end."""
-        if self._skeleton_starts is None:
-            data = self.skeleton_bytes
-            separator = BATCH_SEPARATOR.encode("ascii")
-            starts = [0]
-            position = data.find(separator)
-            while position != -1:
-                starts.append(position + 1)
-                position = data.find(separator, position + 1)
-            starts.append(len(data) + 1)
-            self._skeleton_starts = starts
-        return self._skeleton_starts
+    def locate_in_skeleton(self, position: int) -> tuple[int, int]:
+        """The text that byte ``position`` of ``skeleton_bytes`` belongs to, and where
+        that text's skeleton starts. Counting separators runs in C, and only matches
+        ask, so clean batches never pay for an index of the whole batch."""
+        data = self.skeleton_bytes
+        separator = BATCH_SEPARATOR.encode("ascii")
+        return data.count(separator, 0, position), data.rfind(separator, 0, position) + 1
 
 
 def _starts(parts: Sequence[str]) -> list[int]:
     """Start offsets of ``parts`` joined by one separator, plus one past the end."""
     return [0, *accumulate(len(part) + 1 for part in parts)]
-
-
-def locate(starts: Sequence[int], position: int) -> int:
-    """The index of the text that joined position ``position`` belongs to."""
-    return bisect_right(starts, position) - 1

@@ -8,6 +8,8 @@ lock costs more than computing a view of a short post on Python 3.11.)
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+
 from netgov.core.text.normalizer import Normalizer
 
 
@@ -15,14 +17,10 @@ class OffsetMap:
     """Maps positions in a view back to code-point positions in the original text."""
 
     def __init__(self, original: str, table: dict[int, str]) -> None:
-        origin: list[int] = []
-        first: list[bool] = []
-        for index, char in enumerate(original):
-            produced = len(table[ord(char)])
-            origin.extend([index] * produced)
-            first.extend([True] + [False] * (produced - 1))
-        self._origin = origin
-        self._first = first
+        # origin[k] is the original character that produced view character k; built by
+        # iterators that run in C, since this is on the path of every match.
+        produced = map(len, map(table.__getitem__, map(ord, original)))
+        self._origin = list(chain.from_iterable(map(repeat, range(len(original)), produced)))
         self._length = len(original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -34,7 +32,8 @@ class OffsetMap:
 
     def starts_a_character(self, position: int) -> bool:
         """False when ``position`` falls inside the expansion of one original character."""
-        return position >= len(self._first) or self._first[position]
+        origin = self._origin
+        return position == 0 or position >= len(origin) or origin[position - 1] != origin[position]
 
 
 class TextViews:
@@ -47,13 +46,6 @@ class TextViews:
         self._skeleton: str | None = None
         self._folded_map: OffsetMap | None = None
         self._skeleton_map: OffsetMap | None = None
-
-    def preset_folded(self, folded: str) -> None:
-        """Use a folded view computed elsewhere (by a batch); it must equal ours."""
-        self._folded = folded
-
-    def preset_skeleton(self, skeleton: str) -> None:
-        self._skeleton = skeleton
 
     @property
     def folded(self) -> str:
