@@ -75,6 +75,8 @@ def main() -> None:
     fastest = min(results, key=lambda k: results[k])
     ratio = results[fastest] / engine["seconds"]
     print()
+    for name, seconds in sorted(results.items(), key=lambda item: item[1]):
+        print(f"ratio  engine / {name:<32} = {seconds / engine['seconds']:.2f}")
     print(f"ratio  engine / fastest floor ({fastest}) = {ratio:.2f}  (target >= 0.25)")
     print(f"memory peak {engine['peak_mb']:.0f} MB  (target < 500 MB)")
 
