@@ -80,7 +80,6 @@ def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:
         article = regulation.article(rule.basis.article)
         if article is None:
             continue
-        ends = [d for d in (regulation.effective_until, article.effective_until) if d is not None]
         ground = LegalGround(
             regulation=regulation.id,
             regulation_title=regulation.title,
@@ -91,7 +90,7 @@ def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:
             article_title=article.title,
             article_text=article.text,
         )
-        start = max(regulation.effective_from, article.effective_from or regulation.effective_from)
-        periods.append(GroundPeriod(start, min(ends) if ends else None, ground))
+        start, end = regulation.period(article)
+        periods.append(GroundPeriod(start, end, ground))
     periods.sort(key=lambda p: p.start)
     return CompiledRule(rule, needs_signal(rule.condition), tuple(periods))

@@ -31,11 +31,15 @@ class Regulation(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, 
                 return article
         return None
 
-    def in_force(self, article: Article, at: datetime) -> bool:
-        """An article is in force when both it and its regulation are: ``[from, until)``."""
+    def period(self, article: Article) -> tuple[datetime, datetime | None]:
+        """When ``article`` is in force: while both it and this regulation are, ``[from, until)``."""
         start = max(self.effective_from, article.effective_from or self.effective_from)
         ends = [d for d in (self.effective_until, article.effective_until) if d is not None]
-        return start <= at and (not ends or at < min(ends))
+        return start, min(ends) if ends else None
+
+    def in_force(self, article: Article, at: datetime) -> bool:
+        start, end = self.period(article)
+        return start <= at and (end is None or at < end)
 
 
 class LegalBasis(msgspec.Struct, frozen=True, kw_only=True, gc=False):
