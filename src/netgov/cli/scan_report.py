@@ -46,13 +46,19 @@ def print_summary(console: Console, summary: ScanSummary, seconds: float) -> Non
 
 
 def highlight(text: str, decision: Decision, limit: int = 240) -> str:
-    """The text with every evidence span wrapped in [[ ]], shortened to ``limit``."""
+    """The text with every evidence span wrapped in [[ ]], shortened to ``limit``.
+
+    Personal data (evidence with a digest) is never shown: its span is replaced by its
+    kind and digest, so the tool that fights doxxing does not print the data itself.
+    """
+    masks = {(e.start, e.end): f"<{e.entry} #{e.digest[:8]}>" for s in decision.signals for e in s.evidence if e.digest}
     spans = sorted({(e.start, e.end) for s in decision.signals for e in s.evidence})
     pieces, position = [], 0
     for start, end in spans:
         if start < position:
             continue
-        pieces += [text[position:start], "[[", text[start:end], "]]"]
+        shown = masks.get((start, end), text[start:end])
+        pieces += [text[position:start], "[[", shown, "]]"]
         position = end
     pieces.append(text[position:])
     shown = "".join(pieces).replace("\n", " ")

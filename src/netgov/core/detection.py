@@ -39,10 +39,12 @@ class BatchDetector(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class BuildContext:
-    """What a factory may use to build a detector: the rulebook's lists and the normaliser."""
+    """What a factory may use to build a detector: the rulebook's lists, the normaliser and
+    deployment options (``pii.salt``, ...), which come from the composition root."""
 
     lists: Mapping[str, Mapping[str, EntryList]]
     normalizer: Normalizer
+    options: Mapping[str, str] = field(default_factory=dict)
 
     def lists_of(self, kind: str) -> Mapping[str, EntryList]:
         return self.lists.get(kind, {})

@@ -39,7 +39,7 @@ class EntryList:
 
 
 _ENTRY_OPTIONS = ("weight", "lang", "id")
-HEADER_OPTIONS = ("category", "description", "view")
+HEADER_OPTIONS = ("category", "description", "view", "role")
 
 
 def parse_entry_list(kind: str, name: str, path: str, text: str) -> tuple[EntryList, list[Diagnostic]]:

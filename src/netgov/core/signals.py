@@ -10,13 +10,18 @@ from netgov.core.taxonomy import Category
 class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """One match: a half-open span ``[start, end)`` of code points in the original text.
 
-    ``entry`` is the list entry that matched (a lexicon term or a pattern id), never the
-    user's text, so evidence can be stored without copying the post.
+    ``entry`` is the list entry that matched (a lexicon term or a pattern id) or the kind
+    of thing found (``phone``, a domain), never personal data from the user's text, so
+    evidence can be stored without copying the post. ``detail`` says why it fired (which
+    validator, which context words); ``digest`` is a salted hash of a personal-data value,
+    which lets a reviewer see that two posts share a value without seeing it.
     """
 
     start: int
     end: int
     entry: str = ""
+    detail: str = ""
+    digest: str = ""
 
 
 class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):

@@ -1,11 +1,14 @@
 """Reading a rulebook directory and compiling it: the file-system side of the compiler.
 
-DIR/regulations/*.yaml   DIR/rules/*.yaml   DIR/lexicons/*.txt   DIR/patterns/*.txt
+DIR/regulations/*.yaml   DIR/rules/*.yaml   DIR/lexicons/*.txt   DIR/patterns/*.txt   DIR/domains/*.txt
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +30,7 @@ _LAYOUT = (
     ("rules", "rule", ("*.yaml", "*.yml")),
     ("lexicons", "lexicon", ("*.txt",)),
     ("patterns", "pattern", ("*.txt",)),
+    ("domains", "domain", ("*.txt",)),
 )
 
 
@@ -71,6 +75,7 @@ def load_rulebook(
     *,
     at: datetime | None = None,
     registry: DetectorRegistry | None = None,
+    options: Mapping[str, str] | None = None,
 ) -> Rulebook:
     """Load and compile a rulebook directory (the bundled one when ``path`` is None).
 
@@ -82,4 +87,13 @@ def load_rulebook(
         registry=registry or default_registry(),
         normalizer=default_normalizer(),
         at=at or datetime.now(UTC),
+        options=default_options() if options is None else options,
     )
+
+
+@functools.cache
+def default_options() -> Mapping[str, str]:
+    """Detector options from the environment: ``NETGOV_PII_SALT`` salts personal-data
+    digests. Without it a random salt is drawn once per process, so digests can be
+    compared within one run but not across runs; set it to compare across runs."""
+    return {"pii.salt": os.environ.get("NETGOV_PII_SALT") or secrets.token_hex(16)}

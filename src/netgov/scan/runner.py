@@ -14,6 +14,7 @@ from pathlib import Path
 
 from netgov.core.engine import Engine
 from netgov.rulebook import load_rulebook
+from netgov.rulebook.loader import default_options
 from netgov.scan.records import Outcome, decide_lines
 
 Line = tuple[int, bytes]
@@ -38,7 +39,10 @@ def scan_parallel(
     now: datetime,
     workers: int,
 ) -> Iterator[Outcome]:
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, now)) as pool:
+    # Workers get the parent's detector options, so that personal-data digests use one
+    # salt across the whole scan.
+    options = dict(default_options())
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, now, options)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in _chunks(lines):
             pending.append(pool.submit(_decide_chunk, chunk))
@@ -65,8 +69,8 @@ class _WorkerState:
     now: datetime | None = None
 
 
-def _init_worker(rules: Path | None, now: datetime) -> None:
-    _WorkerState.engine = Engine(load_rulebook(rules, at=now))
+def _init_worker(rules: Path | None, now: datetime, options: dict[str, str]) -> None:
+    _WorkerState.engine = Engine(load_rulebook(rules, at=now, options=options))
     _WorkerState.now = now
 
 

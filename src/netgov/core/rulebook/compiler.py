@@ -7,7 +7,7 @@ Every problem in every file is collected before anything is raised, so one run o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from netgov.core.conditions import signal_keys
@@ -21,7 +21,7 @@ from netgov.core.rulebook.located import parse_yaml
 from netgov.core.rulebook.model import Rulebook
 from netgov.core.rulebook.regulations import parse_regulation
 from netgov.core.rulebook.rules import RuleParser
-from netgov.core.rulebook.sources import SourceFile, content_version
+from netgov.core.rulebook.sources import LIST_KINDS, SourceFile, content_version
 from netgov.core.text import Normalizer
 from netgov.errors import RulebookError
 
@@ -32,6 +32,7 @@ def compile_rulebook(
     registry: DetectorRegistry,
     normalizer: Normalizer,
     at: datetime,
+    options: Mapping[str, str] | None = None,
 ) -> Rulebook:
     """Raise RulebookError listing every problem, or return the Rulebook and its Plan.
 
@@ -41,7 +42,7 @@ def compile_rulebook(
     problems: list[Diagnostic] = []
     lists = _parse_lists(sources, problems)
     regulations = _parse_regulations(sources, problems)
-    context = BuildContext(lists, normalizer)
+    context = BuildContext(lists, normalizer, dict(options or {}))
     catalog = {factory.name: factory.labels(context) for factory in registry}
     parser = RuleParser(regulations=regulations, catalog=catalog, problems=problems)
     rules = _parse_rules(sources, parser, problems)
@@ -67,7 +68,7 @@ def compile_rulebook(
 def _parse_lists(sources: Sequence[SourceFile], problems: list[Diagnostic]) -> dict[str, dict[str, EntryList]]:
     lists: dict[str, dict[str, EntryList]] = defaultdict(dict)
     for source in sources:
-        if source.kind not in ("lexicon", "pattern"):
+        if source.kind not in LIST_KINDS:
             continue
         parsed, found = parse_entry_list(source.kind, source.name, source.path, source.text)
         problems.extend(found)

@@ -6,7 +6,8 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-KINDS = ("regulation", "rule", "lexicon", "pattern")
+LIST_KINDS = ("lexicon", "pattern", "domain")
+KINDS = ("regulation", "rule", *LIST_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
