@@ -52,7 +52,8 @@ def highlight(text: str, decision: Decision, limit: int = 240) -> str:
     kind and digest, so the tool that fights doxxing does not print the data itself.
     """
     masks = {(e.start, e.end): f"<{e.entry} #{e.digest[:8]}>" for s in decision.signals for e in s.evidence if e.digest}
-    spans = sorted({(e.start, e.end) for s in decision.signals for e in s.evidence})
+    # Empty spans are evidence from outside the text (URLs the platform sent separately).
+    spans = sorted({(e.start, e.end) for s in decision.signals for e in s.evidence if e.end > e.start})
     pieces, position = [], 0
     for start, end in spans:
         if start < position:

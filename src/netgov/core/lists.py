@@ -53,7 +53,8 @@ def parse_entry_list(kind: str, name: str, path: str, text: str) -> tuple[EntryL
             continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        entry = _parse_entry(line, number, path, problems)
+        # Domain lists take hosts files as they come, where a TAB separates address and name.
+        entry = ListEntry(line.strip(), number) if kind == "domain" else _parse_entry(line, number, path, problems)
         if entry is not None:
             entries.append(entry)
     category = _header_category(header, path, problems)

@@ -42,3 +42,11 @@ def test_every_error_is_reported_with_file_line_and_column() -> None:
 )
 def test_the_broken_rulebook_reports(problem: str) -> None:
     assert problem in _messages()
+
+
+def test_a_hosts_file_line_with_a_tab_is_one_domain_entry() -> None:
+    from netgov.core.lists import parse_entry_list
+
+    parsed, problems = parse_entry_list("domain", "hosts", "hosts.txt", "#! role: block\n0.0.0.0\tbad.example\n")
+    assert problems == []
+    assert [entry.text for entry in parsed.entries] == ["0.0.0.0\tbad.example"]

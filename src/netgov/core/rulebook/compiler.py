@@ -50,7 +50,7 @@ def compile_rulebook(
     warnings = _check_in_force(compiled, at, problems)
     detectors = _build_detectors(rules, registry, context, problems)
     warnings += [p for p in problems if p.severity == "warning"]
-    warnings += _unused_lists(rules, lists)
+    warnings += _unused_lists(rules, lists, catalog)
     errors = sorted(p for p in problems if p.severity == "error")
     if errors:
         raise RulebookError(errors)
@@ -175,11 +175,17 @@ def _check_in_force(compiled: Sequence[CompiledRule], at: datetime, problems: li
     return warnings
 
 
-def _unused_lists(rules: Sequence[Rule], lists: dict[str, dict[str, EntryList]]) -> list[Diagnostic]:
+def _unused_lists(
+    rules: Sequence[Rule], lists: dict[str, dict[str, EntryList]], catalog: Mapping[str, frozenset[str]]
+) -> list[Diagnostic]:
+    """Lists that no rule cites. Only kinds that are themselves a detector family whose
+    labels are list names (lexicon, pattern) can be cited one by one; other lists, such
+    as domain lists, feed a detector as a whole."""
     used = {key for rule in rules for key in signal_keys(rule.condition)}
     return [
         Diagnostic(entry_list.path, 1, 1, f"no rule uses the {kind} {name!r}", "warning")
         for kind, named in lists.items()
+        if kind in catalog
         for name, entry_list in named.items()
         if f"{kind}/{name}" not in used
     ]
