@@ -9,10 +9,11 @@ import pluggy
 from netgov.core.detection import DetectorFactory
 from netgov.detectors.lexicon import LexiconFactory
 from netgov.detectors.patterns import PatternFactory
+from netgov.detectors.urls import UrlFactory
 
 hookimpl = pluggy.HookimplMarker("netgov")
 
 
 @hookimpl
 def netgov_detectors() -> Sequence[DetectorFactory]:
-    return [LexiconFactory(), PatternFactory()]
+    return [LexiconFactory(), PatternFactory(), UrlFactory()]
