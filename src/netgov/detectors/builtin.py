@@ -9,6 +9,7 @@ import pluggy
 from netgov.core.detection import DetectorFactory
 from netgov.detectors.lexicon import LexiconFactory
 from netgov.detectors.patterns import PatternFactory
+from netgov.detectors.pii import PiiFactory
 from netgov.detectors.urls import UrlFactory
 
 hookimpl = pluggy.HookimplMarker("netgov")
@@ -16,4 +17,4 @@ hookimpl = pluggy.HookimplMarker("netgov")
 
 @hookimpl
 def netgov_detectors() -> Sequence[DetectorFactory]:
-    return [LexiconFactory(), PatternFactory(), UrlFactory()]
+    return [LexiconFactory(), PatternFactory(), PiiFactory(), UrlFactory()]
