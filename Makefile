@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench lock clean
+.PHONY: demo test lint bench bench-pii lock clean
 
 demo: $(VENV)/.main
 	$(BIN)/netgov rules check
@@ -23,6 +23,10 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/scan.py
+
+# Personal data against Presidio; installs Presidio into bench/.venv-presidio on first run.
+bench-pii: $(VENV)/.dev
+	$(BIN)/python bench/pii.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

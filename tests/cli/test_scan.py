@@ -114,3 +114,14 @@ def test_the_sample_scan_runs_on_the_bundled_rulebook() -> None:
     result = CliRunner().invoke(cli, ["scan", "--sample", "--format", "pretty"])
     assert result.exit_code == 0, result.output
     assert "basis: MOSR" in result.output
+
+
+def test_a_scan_never_prints_the_personal_data_it_found(tmp_path: Path) -> None:
+    text = "开盒：身份证 11010519491231002X，手机 13800138000，call +44 20 7946 0958, I know where you live"
+    posts = _posts(tmp_path, [json.dumps({"id": "1", "text": text}, ensure_ascii=False)])
+    for output_format in ("jsonl", "pretty"):
+        result = CliRunner().invoke(cli, ["scan", str(posts), "--format", output_format])
+        assert result.exit_code == 0, result.output
+        for value in ("11010519491231002", "13800138000", "2079460958", "20 7946 0958"):
+            assert value not in result.output
+        assert "pii/" in result.output or "privacy." in result.output
