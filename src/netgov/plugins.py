@@ -6,6 +6,7 @@ group that implements the hooks below with ``@netgov.plugins.hookimpl``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import pluggy
@@ -36,10 +37,15 @@ def plugin_manager(*, load_entry_points: bool = True) -> pluggy.PluginManager:
 
 
 def default_registry(*, load_entry_points: bool = True) -> DetectorRegistry:
-    """Every detector family: the built-in ones and those of installed plug-ins."""
-    registry = DetectorRegistry()
+    """Every detector family: the built-in ones and those of installed plug-ins.
+
+    A new registry each call, over factories discovered once per process: factories
+    keep what they load (grammars, suffix lists) for the next rulebook.
+    """
+    return DetectorRegistry(_factories(load_entry_points))
+
+
+@functools.cache
+def _factories(load_entry_points: bool) -> tuple[DetectorFactory, ...]:
     manager = plugin_manager(load_entry_points=load_entry_points)
-    for factories in manager.hook.netgov_detectors():
-        for factory in factories:
-            registry.register(factory)
-    return registry
+    return tuple(factory for factories in manager.hook.netgov_detectors() for factory in factories)

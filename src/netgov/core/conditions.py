@@ -92,6 +92,8 @@ CONTENT_FIELDS: Mapping[str, str] = {
     "account.age_days": "days since the account was created (absent when unknown)",
     "account.verified": "whether the platform verified the account",
     "account.prior_strikes": "how many earlier enforcement strikes the account has",
+    "account.posts_last_minute": "posts by the account in the last minute (absent when unknown)",
+    "account.posts_last_hour": "posts by the account in the last hour (absent when unknown)",
     "metadata.<key>": "any value the platform put in the content's metadata",
 }
 
@@ -128,6 +130,10 @@ def _read_account_field(content: Content, name: str, now: datetime) -> MetadataV
         return account.verified
     if name == "account.prior_strikes":
         return account.prior_strikes
+    if name == "account.posts_last_minute":
+        return account.posts_last_minute
+    if name == "account.posts_last_hour":
+        return account.posts_last_hour
     return None
 
 

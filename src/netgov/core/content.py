@@ -17,6 +17,9 @@ class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=
     created_at: datetime | None = None
     verified: bool = False
     prior_strikes: int = 0
+    # Velocity: sent by the platform, or filled in by the caller from the velocity port.
+    posts_last_minute: int | None = None
+    posts_last_hour: int | None = None
 
 
 class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):

@@ -12,6 +12,7 @@ from enum import StrEnum
 import msgspec
 
 from netgov.core.actions import Action, Mode, Severity
+from netgov.core.observations import Observations
 from netgov.core.signals import Signal
 from netgov.core.taxonomy import Category
 
@@ -87,6 +88,9 @@ class Decision(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc
     signals: tuple[Signal, ...] = ()
     shadow_action: Action | None = None
     statement: StatementOfReasons | None = None
+    # What stateful ports observed (waves) and which model versions scored the content.
+    observations: Observations | None = None
+    models: tuple[str, ...] = ()
 
     @property
     def enforced(self) -> tuple[RuleHit, ...]:

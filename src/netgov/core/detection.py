@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from netgov.core.content import Content
 from netgov.core.lists import EntryList
+from netgov.core.observations import Observations
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.signals import Signal
 from netgov.core.text import BatchViews, Normalizer, TextViews
@@ -37,6 +38,28 @@ class BatchDetector(Protocol):
     def detect_batch(self, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]: ...
 
 
+@runtime_checkable
+class ObservingDetector(Protocol):
+    """A detector that turns the caller's observations (waves, ...) into signals.
+
+    The engine calls ``observe`` instead of ``detect``; it must stay pure: all state was
+    read by the caller through a port and arrives in ``observations``.
+    """
+
+    def detect(self, content: Content, text: TextViews) -> Sequence[Signal]: ...
+
+    def observe(self, content: Content, observations: Observations | None) -> Sequence[Signal]: ...
+
+
+@runtime_checkable
+class ModelDetector(Protocol):
+    """A detector that scores with versioned models; decisions record the versions."""
+
+    models: tuple[str, ...]
+
+    def detect(self, content: Content, text: TextViews) -> Sequence[Signal]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class BuildContext:
     """What a factory may use to build a detector: the rulebook's lists, the normaliser and
@@ -45,6 +68,8 @@ class BuildContext:
     lists: Mapping[str, Mapping[str, EntryList]]
     normalizer: Normalizer
     options: Mapping[str, str] = field(default_factory=dict)
+    # Files of the rulebook that are not text lists (models/NAME/...), by relative path.
+    files: Mapping[str, bytes] = field(default_factory=dict)
 
     def lists_of(self, kind: str) -> Mapping[str, EntryList]:
         return self.lists.get(kind, {})

@@ -10,10 +10,13 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+import msgspec
+
 from netgov.core.actions import Action, Mode
 from netgov.core.conditions import evaluate
 from netgov.core.content import Content
 from netgov.core.decision import Decision, RuleHit, Source
+from netgov.core.observations import Observations
 from netgov.core.plan import CompiledRule, Plan
 from netgov.core.rulebook.model import Rulebook
 from netgov.core.signals import Signal
@@ -23,14 +26,24 @@ from netgov.core.statement import write_statement
 class Engine:
     def __init__(self, rulebook: Rulebook | Plan) -> None:
         self.plan = rulebook.plan if isinstance(rulebook, Rulebook) else rulebook
+        self._models = self.plan.models
         self._last_moment: _Moment | None = None
 
     @property
     def version(self) -> str:
         return self.plan.version
 
-    def decide(self, content: Content, *, now: datetime, source: Source = Source.OWN_INITIATIVE) -> Decision:
-        return self._decide(content, self._moment(now), source)
+    def decide(
+        self,
+        content: Content,
+        *,
+        now: datetime,
+        source: Source = Source.OWN_INITIATIVE,
+        observations: Observations | None = None,
+    ) -> Decision:
+        """Decide one content. ``observations`` carries what stateful ports (waves) saw."""
+        signals = self.plan.detect(content, observations)
+        return self._decide_on(content, signals, self._moment(now), source, observations)
 
     def _moment(self, now: datetime) -> _Moment:
         # Callers usually decide many items at one time; formatting it once saves a
@@ -41,22 +54,36 @@ class Engine:
         return last
 
     def decide_many(
-        self, contents: Iterable[Content], *, now: datetime, source: Source = Source.OWN_INITIATIVE
+        self,
+        contents: Iterable[Content],
+        *,
+        now: datetime,
+        source: Source = Source.OWN_INITIATIVE,
+        observations: Sequence[Observations | None] | None = None,
     ) -> list[Decision]:
-        """Decide many items at the same time ``now``; the per-call work is done once."""
+        """Decide many items at the same time ``now``; the per-call work is done once.
+
+        ``observations``, when given, has one entry per content.
+        """
         moment = self._moment(now)
         batch = contents if isinstance(contents, Sequence) else list(contents)
-        found = self.plan.detect_many(batch)
+        seen = observations if observations is not None else [None] * len(batch)
+        found = self.plan.detect_many(batch, seen)
         return [
-            self._decide_on(content, signals, moment, source) for content, signals in zip(batch, found, strict=True)
+            self._decide_on(content, signals, moment, source, observed)
+            for content, signals, observed in zip(batch, found, seen, strict=True)
         ]
 
-    def _decide(self, content: Content, moment: _Moment, source: Source) -> Decision:
-        return self._decide_on(content, self.plan.detect(content), moment, source)
-
-    def _decide_on(self, content: Content, signals: Sequence[Signal], moment: _Moment, source: Source) -> Decision:
+    def _decide_on(
+        self,
+        content: Content,
+        signals: Sequence[Signal],
+        moment: _Moment,
+        source: Source,
+        observations: Observations | None = None,
+    ) -> Decision:
         plan = self.plan
-        if not signals and not plan.signal_free_rules:
+        if not signals and not plan.signal_free_rules and not observations and not self._models:
             # The path nearly every post takes: nothing found, nothing to evaluate.
             return Decision(
                 id=moment.decision_id(content),
@@ -71,7 +98,10 @@ class Engine:
         candidates = plan.rules if signals else plan.signal_free_rules
         now = moment.at
         hits = [hit for rule in candidates if (hit := _fire(rule, by_key, content, now)) is not None]
-        return _decision(plan.version, content, signals, hits, moment, source)
+        decision = _decision(plan.version, content, signals, hits, moment, source)
+        if observations or self._models:
+            decision = msgspec.structs.replace(decision, observations=observations or None, models=self._models)
+        return decision
 
 
 class _Moment:

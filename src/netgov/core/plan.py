@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from netgov.core.conditions import needs_signal
 from netgov.core.content import Content
 from netgov.core.decision import LegalGround
-from netgov.core.detection import BatchDetector, Detector
+from netgov.core.detection import BatchDetector, Detector, ModelDetector, ObservingDetector
+from netgov.core.observations import Observations
 from netgov.core.regulation import Regulation
 from netgov.core.rule import Rule
 from netgov.core.signals import Signal
@@ -49,29 +51,48 @@ class Plan:
     detectors: tuple[Detector, ...]
     rules: tuple[CompiledRule, ...]
     signal_free_rules: tuple[CompiledRule, ...]
+    # Sorted once here: protocol checks cost microseconds, too much per post.
+    _observers: frozenset[int] = field(init=False, default=frozenset())
+    _batchers: frozenset[int] = field(init=False, default=frozenset())
+    models: tuple[str, ...] = field(init=False, default=())
 
-    def detect(self, content: Content) -> list[Signal]:
+    def __post_init__(self) -> None:
+        detectors = enumerate(self.detectors)
+        kinds = [(i, isinstance(d, ObservingDetector), isinstance(d, BatchDetector)) for i, d in detectors]
+        object.__setattr__(self, "_observers", frozenset(i for i, observing, _ in kinds if observing))
+        object.__setattr__(self, "_batchers", frozenset(i for i, _, batching in kinds if batching))
+        models = tuple(m for d in self.detectors if isinstance(d, ModelDetector) for m in d.models)
+        object.__setattr__(self, "models", models)
+
+    def detect(self, content: Content, observations: Observations | None = None) -> list[Signal]:
         views = TextViews(content.text, self.normalizer)
         signals: list[Signal] = []
-        for detector in self.detectors:
-            signals.extend(detector.detect(content, views))
+        for index, detector in enumerate(self.detectors):
+            if index in self._observers:
+                signals.extend(cast(ObservingDetector, detector).observe(content, observations))
+            else:
+                signals.extend(detector.detect(content, views))
         return signals
 
-    def detect_many(self, contents: Sequence[Content]) -> list[list[Signal]]:
+    def detect_many(
+        self, contents: Sequence[Content], observations: Sequence[Observations | None] | None = None
+    ) -> list[list[Signal]]:
         """Signals for each content; detectors with ``detect_batch`` scan the batch at once."""
         batch = BatchViews([content.text for content in contents], self.normalizer)
+        seen = observations if observations is not None else [None] * len(contents)
         found: list[list[Signal]] = [[] for _ in contents]
-        for detector in self.detectors:
-            for signals, results in zip(found, _detect_batch(detector, contents, batch), strict=True):
-                if results:
-                    signals.extend(results)
+        for index, detector in enumerate(self.detectors):
+            if index in self._observers:
+                observer = cast(ObservingDetector, detector)
+                results = [observer.observe(c, o) for c, o in zip(contents, seen, strict=True)]
+            elif index in self._batchers and batch.batched:
+                results = cast(BatchDetector, detector).detect_batch(contents, batch)
+            else:
+                results = [detector.detect(content, batch.view(i)) for i, content in enumerate(contents)]
+            for signals, result in zip(found, results, strict=True):
+                if result:
+                    signals.extend(result)
         return found
-
-
-def _detect_batch(detector: Detector, contents: Sequence[Content], batch: BatchViews) -> list[Sequence[Signal]]:
-    if batch.batched and isinstance(detector, BatchDetector):
-        return detector.detect_batch(contents, batch)
-    return [detector.detect(content, batch.view(i)) for i, content in enumerate(contents)]
 
 
 def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:

@@ -63,6 +63,14 @@ def _shown(file: Path, directory: Path) -> str:
     return str(file)
 
 
+def read_files(directory: Path) -> dict[str, bytes]:
+    """Non-text files of the rulebook (``models/NAME/...``), by path relative to it."""
+    root = directory / "models"
+    if not root.is_dir():
+        return {}
+    return {str(file.relative_to(directory)): file.read_bytes() for file in sorted(root.rglob("*")) if file.is_file()}
+
+
 @functools.cache
 def default_normalizer() -> Normalizer:
     """One per process: building it scans the BMP once, and its tables only grow."""
@@ -88,6 +96,7 @@ def load_rulebook(
         normalizer=default_normalizer(),
         at=at or datetime.now(UTC),
         options=default_options() if options is None else options,
+        files=read_files(directory),
     )
 
 

@@ -33,6 +33,7 @@ def compile_rulebook(
     normalizer: Normalizer,
     at: datetime,
     options: Mapping[str, str] | None = None,
+    files: Mapping[str, bytes] | None = None,
 ) -> Rulebook:
     """Raise RulebookError listing every problem, or return the Rulebook and its Plan.
 
@@ -42,7 +43,7 @@ def compile_rulebook(
     problems: list[Diagnostic] = []
     lists = _parse_lists(sources, problems)
     regulations = _parse_regulations(sources, problems)
-    context = BuildContext(lists, normalizer, dict(options or {}))
+    context = BuildContext(lists, normalizer, dict(options or {}), dict(files or {}))
     catalog = {factory.name: factory.labels(context) for factory in registry}
     parser = RuleParser(regulations=regulations, catalog=catalog, problems=problems)
     rules = _parse_rules(sources, parser, problems)
@@ -55,7 +56,7 @@ def compile_rulebook(
     if errors:
         raise RulebookError(errors)
     plan = Plan(
-        version=content_version(sources),
+        version=content_version(sources, files or {}),
         normalizer=normalizer,
         detectors=tuple(detectors),
         rules=tuple(compiled),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 LIST_KINDS = ("lexicon", "pattern", "domain")
@@ -20,12 +20,16 @@ class SourceFile:
     name: str = ""
 
 
-def content_version(sources: Iterable[SourceFile]) -> str:
-    """The rulebook version: a hash of every source, so equal text means equal version."""
+def content_version(sources: Iterable[SourceFile], files: Mapping[str, bytes] | None = None) -> str:
+    """The rulebook version: a hash of every source and file (models), so equal content
+    means equal version."""
     digest = hashlib.sha256()
+    parts: list[bytes] = []
     for source in sorted(sources, key=lambda s: (s.kind, s.name, s.path)):
-        for part in (source.kind, source.name or source.path, source.text):
-            encoded = part.encode("utf-8")
-            digest.update(len(encoded).to_bytes(8, "big"))
-            digest.update(encoded)
+        parts += [p.encode("utf-8") for p in (source.kind, source.name or source.path, source.text)]
+    for path, data in sorted((files or {}).items()):
+        parts += [b"file", path.encode("utf-8"), data]
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
     return "sha256:" + digest.hexdigest()[:16]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from publicsuffixlist import PublicSuffixList
+from netgov.detectors.suffix_list import public_suffix_list
 
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _TOP_LEVEL = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
@@ -44,7 +44,7 @@ def _word(char: str) -> bool:
 class EmailValidator:
     def __init__(self) -> None:
         # Reads the list bundled with publicsuffixlist (package data, no network).
-        self._suffixes = PublicSuffixList(accept_unknown=False)
+        self._suffixes = public_suffix_list()
 
     def validate(self, text: str) -> tuple[int, str] | None:
         """``(characters to skip at the start, normalised address)`` if valid. A leading
@@ -56,6 +56,6 @@ class EmailValidator:
         labels = domain.split(".")
         if len(domain) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
             return None
-        if not _TOP_LEVEL.fullmatch(labels[-1]) or not self._suffixes.is_public(labels[-1]):
+        if not _TOP_LEVEL.fullmatch(labels[-1]) or not self._suffixes.is_public(labels[-1], accept_unknown=False):
             return None
         return skip, f"{local}@{domain}"

@@ -16,10 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from publicsuffixlist import PublicSuffixList
-
 from netgov.core.text import Normalizer
 from netgov.core.text.folding import is_invisible
+from netgov.detectors.suffix_list import public_suffix_list
 from netgov.detectors.urls.grammar import LABEL
 
 _NUMBER = re.compile(r"0x[0-9a-f]*|[0-9]+")
@@ -170,7 +169,7 @@ class Suffixes:
     between runs of one installed version."""
 
     def __init__(self) -> None:
-        self._list = PublicSuffixList()
+        self._list = public_suffix_list()
 
     def domain(self, host: str) -> Domain:
         if not host or host.startswith("[") or "." not in host:
