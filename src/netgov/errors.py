@@ -3,8 +3,10 @@
     NetgovError
     ├── RulebookError          the rulebook cannot be loaded; carries every Diagnostic
     ├── ContentError           an input item is not valid Content (bad JSON, wrong field)
+    ├── TrainingError          classifier training data cannot be used (netgov.classifier.data)
     └── DetectorError          a detector is misconfigured or registered twice
-        └── DuplicateDetectorError
+        ├── DuplicateDetectorError
+        └── ModelError         a model artifact is malformed (netgov.detectors.classifier.model)
 
 Edges translate these: the CLI prints them and exits with status 1 or 2, the API (a later
 issue) maps them to 4xx statuses. Anything else escaping is a bug.

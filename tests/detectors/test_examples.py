@@ -28,7 +28,7 @@ def test_detector_example(factory: DetectorFactory, example: DetectorExample) ->
     lists: dict[str, dict[str, object]] = {}
     for entry_list in example.lists:
         lists.setdefault(entry_list.kind, {})[entry_list.name] = entry_list
-    context = BuildContext(lists, NORMALIZER)  # type: ignore[arg-type]
+    context = BuildContext(lists, NORMALIZER, files=dict(example.files))  # type: ignore[arg-type]
     built = factory.build(context, frozenset({example.label}))
     assert not built.problems
     assert built.detector is not None

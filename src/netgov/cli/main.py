@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netgov import __version__
+from netgov.cli.classifier_command import classifier
 from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
 
@@ -22,6 +23,7 @@ def cli() -> None:
 
 cli.add_command(scan)
 cli.add_command(rules)
+cli.add_command(classifier)
 
 
 def main() -> None:

@@ -28,9 +28,13 @@ from netgov.cli.options import at_option, resolve_at, rules_option
 from netgov.cli.rules_command import load_or_exit
 from netgov.cli.scan_report import print_pretty, print_summary
 from netgov.core.engine import Engine
+from netgov.rulebook.loader import default_normalizer, default_options
 from netgov.scan.records import Outcome
 from netgov.scan.runner import numbered_lines, scan_parallel, scan_serial
 from netgov.scan.summary import ScanSummary
+from netgov.waves.config import WaveConfig
+from netgov.waves.connect import open_store
+from netgov.waves.tracker import WaveTracker
 
 
 @click.command()
@@ -62,6 +66,17 @@ from netgov.scan.summary import ScanSummary
     show_default=True,
     help="jsonl: one decision per line; pretty: the flagged posts, readable.",
 )
+@click.option(
+    "--waves",
+    "waves",
+    default="memory",
+    show_default=True,
+    metavar="memory|off|redis://HOST:PORT/DB",
+    help=(
+        "Where near-duplicate waves and account velocity are tracked: in this process, "
+        "not at all, or in a Redis shared with other workers and scans."
+    ),
+)
 @click.option("--sample", is_flag=True, help="Scan the sample posts bundled with netgov instead of INPUT.")
 @at_option
 def scan(
@@ -72,6 +87,7 @@ def scan(
     strict: bool,
     output_format: str,
     sample: bool,
+    waves: str,
     at: datetime | None,
 ) -> None:
     """Decide every post in INPUT (JSONL, one post a line; - for standard input).
@@ -80,11 +96,16 @@ def scan(
     account, urls, language, jurisdiction, created_at, metadata). Writes one decision per
     input line, in input order; a malformed line becomes {"line": N, "error": "..."} and
     is counted in the summary. The progress bar and the summary go to standard error.
+
+    Posts are timed by their created_at (else --at) for waves: floods of near-identical
+    posts from several accounts become "wave" signals, recorded in each decision's
+    observations; account velocity is filled in where the platform did not send it.
     """
     if sample == (input_path is not None):
         raise click.UsageError("give either INPUT or --sample")
     now = resolve_at(at)
     engine = Engine(load_or_exit(rules_dir, now))
+    tracker = _tracker(waves)
     console = Console(stderr=True)
     summary = ScanSummary()
     started = time.perf_counter()
@@ -94,12 +115,25 @@ def scan(
         progress = stack.enter_context(_progress(console))
         task = progress.add_task("scanning", total=None)
         lines = numbered_lines(source)
-        outcomes = scan_parallel(rules_dir, lines, now, workers) if workers > 1 else scan_serial(engine, lines, now)
+        if workers > 1:
+            outcomes = scan_parallel(rules_dir, lines, now, workers, tracker)
+        else:
+            outcomes = scan_serial(engine, lines, now, tracker)
         for outcome in outcomes:
             _emit(outcome, sink, output_format, console, strict)
             summary.add(outcome)
             progress.advance(task)
     print_summary(console, summary, time.perf_counter() - started)
+
+
+def _tracker(waves: str) -> WaveTracker | None:
+    if waves == "off":
+        return None
+    try:
+        store = open_store(waves, WaveConfig.from_options(default_options()))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--waves") from error
+    return WaveTracker(store, default_normalizer())
 
 
 def _emit(outcome: Outcome, sink: BinaryIO, output_format: str, console: Console, strict: bool) -> None:

@@ -53,7 +53,7 @@ def highlight(text: str, decision: Decision, limit: int = 240) -> str:
     """
     masks = {(e.start, e.end): f"<{e.entry} #{e.digest[:8]}>" for s in decision.signals for e in s.evidence if e.digest}
     # Empty spans are evidence from outside the text (URLs the platform sent separately).
-    spans = sorted({(e.start, e.end) for s in decision.signals for e in s.evidence if e.end > e.start})
+    spans = _innermost({(e.start, e.end) for s in decision.signals for e in s.evidence if e.end > e.start})
     pieces, position = [], 0
     for start, end in spans:
         if start < position:
@@ -64,3 +64,13 @@ def highlight(text: str, decision: Decision, limit: int = 240) -> str:
     pieces.append(text[position:])
     shown = "".join(pieces).replace("\n", " ")
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _innermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that contain no other span: a whole-text span (a classifier's) must not hide
+    the spans inside it, least of all the masks over personal data."""
+    return sorted(
+        (start, end)
+        for start, end in spans
+        if not any(start <= s and e <= end and (s, e) != (start, end) for s, e in spans)
+    )

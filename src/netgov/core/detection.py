@@ -89,6 +89,8 @@ class DetectorExample:
     spans: tuple[str, ...] = ()
     lists: tuple[EntryList, ...] = ()
     language: str | None = None
+    # Rulebook files the example needs (``models/NAME/...``), as (path, bytes) pairs.
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from netgov.core.actions import Action, Mode, Severity
 from netgov.core.conditions import Condition
 from netgov.core.content import Content
+from netgov.core.observations import Observations
 from netgov.core.regulation import LegalBasis
 from netgov.core.taxonomy import Category
 
@@ -19,6 +20,8 @@ class RuleExample:
     content: Content
     should_match: bool
     line: int = 0
+    # What the wave store would have observed (``wave:`` in the example), if anything.
+    observations: Observations | None = None
 
 
 @dataclass(frozen=True, slots=True)

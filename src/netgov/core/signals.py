@@ -25,13 +25,20 @@ class Evidence(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc
 
 
 class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
-    """``detector`` is the family (``lexicon``), ``label`` the list or model output within it."""
+    """``detector`` is the family (``lexicon``), ``label`` the list or model output within it.
+
+    ``count`` and ``distinct`` (what ``min_count`` and ``min_distinct`` test) derive from
+    the evidence, unless the detector states them: a wave's evidence is one cluster, but
+    it counts the cluster's posts (``occurrences``) and its accounts (``sources``).
+    """
 
     detector: str
     label: str
     score: float
     category: Category | None = None
     evidence: tuple[Evidence, ...] = ()
+    occurrences: int | None = None
+    sources: int | None = None
 
     @property
     def key(self) -> str:
@@ -39,8 +46,8 @@ class Signal(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=F
 
     @property
     def count(self) -> int:
-        return len(self.evidence)
+        return len(self.evidence) if self.occurrences is None else self.occurrences
 
     @property
     def distinct(self) -> int:
-        return len({e.entry for e in self.evidence})
+        return len({e.entry for e in self.evidence}) if self.sources is None else self.sources

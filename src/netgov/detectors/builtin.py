@@ -7,14 +7,16 @@ from collections.abc import Sequence
 import pluggy
 
 from netgov.core.detection import DetectorFactory
+from netgov.detectors.classifier import ClassifierFactory
 from netgov.detectors.lexicon import LexiconFactory
 from netgov.detectors.patterns import PatternFactory
 from netgov.detectors.pii import PiiFactory
 from netgov.detectors.urls import UrlFactory
+from netgov.detectors.waves import WaveFactory
 
 hookimpl = pluggy.HookimplMarker("netgov")
 
 
 @hookimpl
 def netgov_detectors() -> Sequence[DetectorFactory]:
-    return [LexiconFactory(), PatternFactory(), PiiFactory(), UrlFactory()]
+    return [LexiconFactory(), PatternFactory(), PiiFactory(), UrlFactory(), ClassifierFactory(), WaveFactory()]

@@ -10,6 +10,7 @@ import msgspec
 
 from netgov.core.content import Content, content_from_json
 from netgov.core.engine import Engine
+from netgov.core.observations import Observations
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,22 @@ class Outcome:
     text: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A chunk of numbered lines, parsed: the posts, and the outcomes of refused lines by
+    position in the chunk."""
+
+    numbers: list[int]
+    contents: list[Content]
+    refused: dict[int, Outcome]
+
+
 def decide_lines(engine: Engine, lines: Sequence[tuple[int, bytes]], now: datetime) -> list[Outcome]:
     """Decide a chunk of numbered lines; a line that is not a post becomes an error record."""
+    return decide_parsed(engine, parse_chunk(lines), now)
+
+
+def parse_chunk(lines: Sequence[tuple[int, bytes]]) -> Parsed:
     contents: list[Content] = []
     refused: dict[int, Outcome] = {}
     for position, (number, raw) in enumerate(lines):
@@ -35,12 +50,19 @@ def decide_lines(engine: Engine, lines: Sequence[tuple[int, bytes]], now: dateti
             message = str(error)
             record = msgspec.json.encode({"line": number, "error": message})
             refused[position] = Outcome(number, record, None, None, message)
-    decisions = iter(engine.decide_many(contents, now=now))
-    texts = iter(contents)
+    return Parsed([number for number, _ in lines], contents, refused)
+
+
+def decide_parsed(
+    engine: Engine, parsed: Parsed, now: datetime, observations: Sequence[Observations | None] | None = None
+) -> list[Outcome]:
+    """``observations``, when given, has one entry per parsed post (waves, ...)."""
+    decisions = iter(engine.decide_many(parsed.contents, now=now, observations=observations))
+    texts = iter(parsed.contents)
     outcomes = []
-    for position, (number, _) in enumerate(lines):
-        if position in refused:
-            outcomes.append(refused[position])
+    for position, number in enumerate(parsed.numbers):
+        if position in parsed.refused:
+            outcomes.append(parsed.refused[position])
             continue
         decision, content = next(decisions), next(texts)
         category = decision.category.value if decision.category else None

@@ -2,6 +2,10 @@
 
 Workers each compile the rulebook once and receive chunks of raw lines, so the parent
 only reads and writes bytes. Results come back chunk by chunk in submission order.
+
+With a wave tracker the parent parses each chunk and asks the tracker (one wave store for
+the whole scan, whatever the number of workers), then sends the workers the posts with
+their velocity filled in and their observations.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from datetime import datetime
 from pathlib import Path
 
 from netgov.core.engine import Engine
+from netgov.core.observations import Observations
 from netgov.rulebook import load_rulebook
 from netgov.rulebook.loader import default_options
-from netgov.scan.records import Outcome, decide_lines
+from netgov.scan.records import Outcome, Parsed, decide_lines, decide_parsed, parse_chunk
+from netgov.waves.tracker import WaveTracker
 
 Line = tuple[int, bytes]
 CHUNK = 512
@@ -28,9 +34,25 @@ def numbered_lines(stream: Iterable[bytes]) -> Iterator[Line]:
             yield number, raw
 
 
-def scan_serial(engine: Engine, lines: Iterable[Line], now: datetime) -> Iterator[Outcome]:
+Prepared = tuple[Parsed, list[Observations | None]]
+
+
+def scan_serial(
+    engine: Engine, lines: Iterable[Line], now: datetime, tracker: WaveTracker | None = None
+) -> Iterator[Outcome]:
     for chunk in _chunks(lines):
-        yield from decide_lines(engine, chunk, now)
+        if tracker is None:
+            yield from decide_lines(engine, chunk, now)
+        else:
+            parsed, observations = prepare(tracker, chunk, now)
+            yield from decide_parsed(engine, parsed, now, observations)
+
+
+def prepare(tracker: WaveTracker, chunk: list[Line], now: datetime) -> Prepared:
+    """Parse a chunk and track it: posts with velocity filled in, and their observations."""
+    parsed = parse_chunk(chunk)
+    tracked = tracker.track(parsed.contents, now=now)
+    return Parsed(parsed.numbers, tracked.contents, parsed.refused), tracked.observations
 
 
 def scan_parallel(
@@ -38,6 +60,7 @@ def scan_parallel(
     lines: Iterable[Line],
     now: datetime,
     workers: int,
+    tracker: WaveTracker | None = None,
 ) -> Iterator[Outcome]:
     # Workers get the parent's detector options, so that personal-data digests use one
     # salt across the whole scan.
@@ -45,7 +68,10 @@ def scan_parallel(
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, now, options)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in _chunks(lines):
-            pending.append(pool.submit(_decide_chunk, chunk))
+            if tracker is None:
+                pending.append(pool.submit(_decide_chunk, chunk))
+            else:
+                pending.append(pool.submit(_decide_prepared, prepare(tracker, chunk, now)))
             # Bounded read-ahead keeps memory flat on inputs of any size.
             if len(pending) >= workers * 4:
                 yield from pending.popleft().result()
@@ -79,3 +105,11 @@ def _decide_chunk(chunk: list[Line]) -> list[Outcome]:
     if engine is None or now is None:
         raise RuntimeError("a scan worker was used before its initialiser ran")
     return decide_lines(engine, chunk, now)
+
+
+def _decide_prepared(prepared: Prepared) -> list[Outcome]:
+    engine, now = _WorkerState.engine, _WorkerState.now
+    if engine is None or now is None:
+        raise RuntimeError("a scan worker was used before its initialiser ran")
+    parsed, observations = prepared
+    return decide_parsed(engine, parsed, now, observations)

@@ -34,7 +34,7 @@ def run_examples(rulebook: Rulebook) -> tuple[int, list[ExampleFailure]]:
     for rule in rulebook.rules:
         for example in rule.examples:
             count += 1
-            signals = {s.key: s for s in plan.detect(example.content)}
+            signals = {s.key: s for s in plan.detect(example.content, example.observations)}
             held, _ = evaluate(rule.condition, signals, example.content, EXAMPLE_TIME)
             if held != example.should_match:
                 failures.append(ExampleFailure(rule, example))

@@ -5,7 +5,9 @@ examples:
     - "Send the release fee and receive your prize"
     - text: "WhatsApp me for returns"
       language: en
-      account: {age_days: 2}
+      account: {age_days: 2, posts_last_minute: 14}
+    - text: "Claim your prize at prize-claim.example"
+      wave: {window: 1h, posts: 12, accounts: 6}
   no_match:
     - "I got scammed last year and reported it"
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from netgov.core.content import Account, Content
+from netgov.core.observations import Observations, Wave
 from netgov.core.rule import RuleExample
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.rulebook.fields import Fields
@@ -22,8 +25,9 @@ from netgov.core.rulebook.located import Located
 
 # Examples run at a fixed reference time so that "account.age_days" is reproducible.
 EXAMPLE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
-_CONTENT_KEYS = ("text", "language", "jurisdiction", "urls", "account", "metadata")
-_ACCOUNT_KEYS = ("age_days", "verified", "prior_strikes")
+_CONTENT_KEYS = ("text", "language", "jurisdiction", "urls", "account", "metadata", "wave")
+_ACCOUNT_KEYS = ("age_days", "verified", "prior_strikes", "posts_last_minute", "posts_last_hour")
+_WAVE_KEYS = ("window", "posts", "accounts")
 
 
 def parse_examples(node: Located, path: str, problems: list[Diagnostic]) -> list[RuleExample]:
@@ -38,7 +42,8 @@ def parse_examples(node: Located, path: str, problems: list[Diagnostic]) -> list
         for item in items.value:
             content = _content(item, path, problems)
             if content is not None:
-                examples.append(RuleExample(content, key == "match", item.line))
+                observed = _observations(item, content, path, problems)
+                examples.append(RuleExample(content, key == "match", item.line, observed))
     return examples
 
 
@@ -76,4 +81,33 @@ def _account(node: Located | None, path: str, problems: list[Diagnostic]) -> Acc
         created_at=created,
         verified=bool(plain.get("verified", False)),
         prior_strikes=int(plain.get("prior_strikes", 0)),
+        posts_last_minute=_count(plain.get("posts_last_minute")),
+        posts_last_hour=_count(plain.get("posts_last_hour")),
     )
+
+
+def _count(value: object) -> int | None:
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _observations(item: Located, content: Content, path: str, problems: list[Diagnostic]) -> Observations | None:
+    """``wave: {window: 1h, posts: 12, accounts: 6}``: the example is one post of such a wave."""
+    node = item.value.get("wave") if item.is_map and isinstance(item.value, dict) else None
+    if node is None:
+        return None
+    fields = Fields(node, path, "an example wave", problems)
+    fields.check_keys(_WAVE_KEYS)
+    plain = node.plain() if node.is_map else {}
+    posts, accounts = plain.get("posts"), plain.get("accounts")
+    if not isinstance(posts, int) or not isinstance(accounts, int):
+        fields.error(node, "an example wave needs whole numbers 'posts' and 'accounts'")
+        return None
+    wave = Wave(
+        cluster="c_example",
+        window=fields.text("window"),
+        size=posts,
+        accounts=accounts,
+        first_seen=EXAMPLE_TIME,
+        representative=content.id,
+    )
+    return Observations(waves=(wave,))
