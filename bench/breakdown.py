@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import corpus as corpus_module
 from netgov import Content, Engine, load_rulebook
 from netgov.core.decision import Source
+from netgov.core.detection import BatchDetector
 from netgov.core.text import BatchViews
 from netgov.rulebook import BUNDLED
 from scan import _BENCH_RULE, DATA
@@ -53,6 +54,8 @@ def main() -> None:
     _step("folded view", count, pairs, lambda pair: pair[1].folded)
     _step("skeleton view", count, pairs, lambda pair: pair[1].skeleton_bytes)
     for detector in plan.detectors:
+        if not isinstance(detector, BatchDetector):
+            continue  # observers (waves) only read what the caller observed
         name = type(detector).__name__
         _step(f"{name}.detect_batch", count, pairs, lambda pair, d=detector: d.detect_batch(pair[0], pair[1]))
     found = [plan.detect_many(batch) for batch in batches]

@@ -50,3 +50,31 @@ def test_retraining_with_the_documented_command_gives_the_same_bytes() -> None:
 
 def test_the_shipped_model_is_small() -> None:
     assert sum(f.stat().st_size for f in MODEL.iterdir()) < 2_000_000
+
+
+def test_the_optional_classifier_rule_enables_the_shipped_model(tmp_path: Path) -> None:
+    import shutil
+    from datetime import UTC, datetime
+
+    from netgov import Content, Engine, load_rulebook
+    from netgov.core.rulebook.checks import run_examples
+
+    rulebook_dir = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, rulebook_dir)
+    shutil.copy(rulebook_dir / "optional" / "classifier.yaml", rulebook_dir / "rules" / "classifier.yaml")
+    rulebook = load_rulebook(rulebook_dir)
+    count, failures = run_examples(rulebook)
+    assert count > 0
+    assert failures == []
+    decision = Engine(rulebook).decide(Content(id="1", text="hello there"), now=datetime.now(UTC))
+    assert decision.models
+    assert decision.models[0].startswith("sms-spam@")
+
+
+def test_the_default_rulebook_does_not_score_with_the_model() -> None:
+    from datetime import UTC, datetime
+
+    from netgov import Content, Engine, load_rulebook
+
+    decision = Engine(load_rulebook()).decide(Content(id="1", text="hello there"), now=datetime.now(UTC))
+    assert decision.models == ()

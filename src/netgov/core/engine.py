@@ -83,8 +83,14 @@ class Engine:
         observations: Observations | None = None,
     ) -> Decision:
         plan = self.plan
-        if not signals and not plan.signal_free_rules and not observations and not self._models:
-            # The path nearly every post takes: nothing found, nothing to evaluate.
+        hits: list[RuleHit] = []
+        if signals:
+            by_key = {signal.key: signal for signal in signals}
+            hits = [hit for rule in plan.rules if (hit := _fire(rule, by_key, content, moment.at)) is not None]
+        elif plan.signal_free_rules:
+            hits = [hit for rule in plan.signal_free_rules if (hit := _fire(rule, {}, content, moment.at)) is not None]
+        if not hits and not signals and not observations:
+            # The path nearly every post takes: nothing found, nothing fired.
             return Decision(
                 id=moment.decision_id(content),
                 content_id=content.id,
@@ -93,11 +99,8 @@ class Engine:
                 automated=True,
                 rulebook_version=plan.version,
                 decided_at=moment.at,
+                models=self._models,
             )
-        by_key = {signal.key: signal for signal in signals}
-        candidates = plan.rules if signals else plan.signal_free_rules
-        now = moment.at
-        hits = [hit for rule in candidates if (hit := _fire(rule, by_key, content, now)) is not None]
         decision = _decision(plan.version, content, signals, hits, moment, source)
         if observations or self._models:
             decision = msgspec.structs.replace(decision, observations=observations or None, models=self._models)
