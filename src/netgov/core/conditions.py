@@ -62,7 +62,7 @@ class FieldTest:
 
     def holds(self, content: Content, now: datetime) -> bool:
         actual = read_field(content, self.field, now)
-        return _compare(actual, self.op, self.value)
+        return compare(actual, self.op, self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +137,7 @@ def _read_account_field(content: Content, name: str, now: datetime) -> MetadataV
     return None
 
 
-def _compare(actual: MetadataValue, op: Op, expected: FieldValue) -> bool:
+def compare(actual: MetadataValue, op: Op, expected: FieldValue) -> bool:
     if op is Op.EXISTS:
         return (actual is not None) == bool(expected)
     if op is Op.IN or op is Op.NOT_IN:

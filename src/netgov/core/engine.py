@@ -127,12 +127,13 @@ class _Moment:
 
 
 def _fire(compiled: CompiledRule, signals: dict[str, Signal], content: Content, now: datetime) -> RuleHit | None:
+    if not compiled.holds(signals, content, now):
+        return None
     ground = compiled.ground_at(now)
     if ground is None:
         return None
-    held, used = evaluate(compiled.rule.condition, signals, content, now)
-    if not held:
-        return None
+    # Only now walk the tree again to name the signals that made the rule hold.
+    _, used = evaluate(compiled.rule.condition, signals, content, now)
     rule = compiled.rule
     return RuleHit(
         rule=rule.id,

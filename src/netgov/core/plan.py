@@ -12,6 +12,7 @@ from netgov.core.content import Content
 from netgov.core.decision import LegalGround
 from netgov.core.detection import BatchDetector, Detector, ModelDetector, ObservingDetector
 from netgov.core.observations import Observations
+from netgov.core.predicates import Predicate, compile_predicate
 from netgov.core.regulation import Regulation
 from netgov.core.rule import Rule
 from netgov.core.signals import Signal
@@ -35,6 +36,7 @@ class CompiledRule:
     rule: Rule
     needs_signal: bool
     periods: tuple[GroundPeriod, ...]
+    holds: Predicate
 
     def ground_at(self, at: datetime) -> LegalGround | None:
         """The article in force at ``at``; None means the rule may not fire then."""
@@ -114,4 +116,4 @@ def compile_rule(rule: Rule, versions: Sequence[Regulation]) -> CompiledRule:
         start, end = regulation.period(article)
         periods.append(GroundPeriod(start, end, ground))
     periods.sort(key=lambda p: p.start)
-    return CompiledRule(rule, needs_signal(rule.condition), tuple(periods))
+    return CompiledRule(rule, needs_signal(rule.condition), tuple(periods), compile_predicate(rule.condition))
