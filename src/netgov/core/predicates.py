@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from netgov.core.conditions import AllOf, Condition, FieldTest, Not, SignalTest, compare, read_field
-from netgov.core.content import Content
+from netgov.core.content import Content, MetadataValue
 from netgov.core.signals import Signal
 
 Predicate = Callable[[Mapping[str, Signal], Content, datetime], bool]
@@ -41,8 +41,31 @@ def _signal_predicate(test: SignalTest) -> Predicate:
 
 
 def _field_predicate(test: FieldTest) -> Predicate:
-    name, op, expected = test.field, test.op, test.value
-    return lambda signals, content, now: compare(read_field(content, name, now), op, expected)
+    op, expected = test.op, test.value
+    reader = _reader(test.field)
+    return lambda signals, content, now: compare(reader(content, now), op, expected)
+
+
+Reader = Callable[[Content, datetime], MetadataValue]
+
+
+def _reader(name: str) -> Reader:
+    """A function reading one field, chosen once instead of by name on every post."""
+    direct: dict[str, Reader] = {
+        "language": lambda content, now: content.language,
+        "platform": lambda content, now: content.platform,
+        "jurisdiction": lambda content, now: content.jurisdiction,
+        "text_length": lambda content, now: len(content.text),
+        "url_count": lambda content, now: len(content.urls),
+        "media_count": lambda content, now: len(content.media),
+    }
+    if name in direct:
+        return direct[name]
+    if name.startswith("metadata."):
+        key = name[9:]
+        return lambda content, now: content.metadata.get(key)
+    # Account fields: nothing to read without an account, the usual case.
+    return lambda content, now: None if content.account is None else read_field(content, name, now)
 
 
 def _all(children: tuple[Predicate, ...]) -> Predicate:
