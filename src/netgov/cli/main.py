@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from netgov import __version__
+from netgov.cli.banks_command import banks_group
 from netgov.cli.classifier_command import classifier
+from netgov.cli.media_command import media
 from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
 
@@ -24,6 +26,8 @@ def cli() -> None:
 cli.add_command(scan)
 cli.add_command(rules)
 cli.add_command(classifier)
+cli.add_command(banks_group)
+cli.add_command(media)
 
 
 def main() -> None:

@@ -28,6 +28,8 @@ from netgov.cli.options import at_option, resolve_at, rules_option
 from netgov.cli.rules_command import load_or_exit
 from netgov.cli.scan_report import print_pretty, print_summary
 from netgov.core.engine import Engine
+from netgov.media.connect import open_bank_index
+from netgov.media.matcher import MatcherOptions, MediaMatcher
 from netgov.rulebook.loader import default_normalizer, default_options
 from netgov.scan.records import Outcome
 from netgov.scan.runner import numbered_lines, scan_parallel, scan_serial
@@ -77,6 +79,15 @@ from netgov.waves.tracker import WaveTracker
         "not at all, or in a Redis shared with other workers and scans."
     ),
 )
+@click.option(
+    "--banks",
+    "banks_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help=(
+        "Match each post's images and videos against the hash banks in this directory "
+        "(see `netgov banks`); default: no media matching."
+    ),
+)
 @click.option("--sample", is_flag=True, help="Scan the sample posts bundled with netgov instead of INPUT.")
 @at_option
 def scan(
@@ -88,6 +99,7 @@ def scan(
     output_format: str,
     sample: bool,
     waves: str,
+    banks_dir: Path | None,
     at: datetime | None,
 ) -> None:
     """Decide every post in INPUT (JSONL, one post a line; - for standard input).
@@ -106,6 +118,7 @@ def scan(
     now = resolve_at(at)
     engine = Engine(load_or_exit(rules_dir, now))
     tracker = _tracker(waves)
+    matcher = _matcher(banks_dir, input_path)
     console = Console(stderr=True)
     summary = ScanSummary()
     started = time.perf_counter()
@@ -116,9 +129,9 @@ def scan(
         task = progress.add_task("scanning", total=None)
         lines = numbered_lines(source)
         if workers > 1:
-            outcomes = scan_parallel(rules_dir, lines, now, workers, tracker)
+            outcomes = scan_parallel(rules_dir, lines, now, workers, tracker, matcher)
         else:
-            outcomes = scan_serial(engine, lines, now, tracker)
+            outcomes = scan_serial(engine, lines, now, tracker, matcher)
         for outcome in outcomes:
             _emit(outcome, sink, output_format, console, strict)
             summary.add(outcome)
@@ -134,6 +147,18 @@ def _tracker(waves: str) -> WaveTracker | None:
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--waves") from error
     return WaveTracker(store, default_normalizer())
+
+
+def _matcher(banks_dir: Path | None, input_path: str | None) -> MediaMatcher | None:
+    if banks_dir is None:
+        return None
+    try:
+        index = open_bank_index(banks_dir)
+        options = MatcherOptions.from_options(default_options())
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--banks") from error
+    base = Path(input_path).resolve().parent if input_path not in (None, "-") else Path.cwd()
+    return MediaMatcher(index, options, base_dir=base)
 
 
 def _emit(outcome: Outcome, sink: BinaryIO, output_format: str, console: Console, strict: bool) -> None:

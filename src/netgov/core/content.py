@@ -23,11 +23,19 @@ class Account(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=
 
 
 class MediaRef(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
-    """A reference to an image or video: where it is, or a hash already computed."""
+    """An image or video: its bytes, where it is, or hashes already computed.
+
+    ``kind`` is ``image`` or ``video``. ``uri`` may be a local path or a ``file://`` URI
+    that the caller's media matcher reads; ``data`` carries the file itself (base64 in
+    JSON). ``pdq`` (64 hex digits), ``md5`` and ``sha256`` are hashes the platform
+    already computed; the engine itself never reads files.
+    """
 
     kind: str = "image"
     uri: str | None = None
+    data: bytes | None = None
     sha256: str | None = None
+    md5: str | None = None
     pdq: str | None = None
 
 

@@ -9,6 +9,7 @@ import pluggy
 from netgov.core.detection import DetectorFactory
 from netgov.detectors.classifier import ClassifierFactory
 from netgov.detectors.lexicon import LexiconFactory
+from netgov.detectors.media import MediaFactory
 from netgov.detectors.patterns import PatternFactory
 from netgov.detectors.pii import PiiFactory
 from netgov.detectors.urls import UrlFactory
@@ -19,4 +20,12 @@ hookimpl = pluggy.HookimplMarker("netgov")
 
 @hookimpl
 def netgov_detectors() -> Sequence[DetectorFactory]:
-    return [LexiconFactory(), PatternFactory(), PiiFactory(), UrlFactory(), ClassifierFactory(), WaveFactory()]
+    return [
+        LexiconFactory(),
+        PatternFactory(),
+        PiiFactory(),
+        UrlFactory(),
+        ClassifierFactory(),
+        WaveFactory(),
+        MediaFactory(),
+    ]

@@ -5,7 +5,9 @@ only reads and writes bytes. Results come back chunk by chunk in submission orde
 
 With a wave tracker the parent parses each chunk and asks the tracker (one wave store for
 the whole scan, whatever the number of workers), then sends the workers the posts with
-their velocity filled in and their observations.
+their velocity filled in and their observations. A media matcher works the same way:
+the parent hashes each chunk's media and asks the hash banks, and each post gets one
+``Observations`` with both its waves and its media matches.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from netgov.core.engine import Engine
 from netgov.core.observations import Observations
+from netgov.media.matcher import MediaMatcher
 from netgov.rulebook import load_rulebook
 from netgov.rulebook.loader import default_options
 from netgov.scan.records import Outcome, Parsed, decide_lines, decide_parsed, parse_chunk
@@ -38,21 +41,41 @@ Prepared = tuple[Parsed, list[Observations | None]]
 
 
 def scan_serial(
-    engine: Engine, lines: Iterable[Line], now: datetime, tracker: WaveTracker | None = None
+    engine: Engine,
+    lines: Iterable[Line],
+    now: datetime,
+    tracker: WaveTracker | None = None,
+    matcher: MediaMatcher | None = None,
 ) -> Iterator[Outcome]:
     for chunk in _chunks(lines):
-        if tracker is None:
+        if tracker is None and matcher is None:
             yield from decide_lines(engine, chunk, now)
         else:
-            parsed, observations = prepare(tracker, chunk, now)
+            parsed, observations = prepare(tracker, chunk, now, matcher)
             yield from decide_parsed(engine, parsed, now, observations)
 
 
-def prepare(tracker: WaveTracker, chunk: list[Line], now: datetime) -> Prepared:
-    """Parse a chunk and track it: posts with velocity filled in, and their observations."""
+def prepare(
+    tracker: WaveTracker | None, chunk: list[Line], now: datetime, matcher: MediaMatcher | None = None
+) -> Prepared:
+    """Parse a chunk, track its waves and match its media: posts with velocity filled
+    in, and one merged ``Observations`` (or None) per post."""
     parsed = parse_chunk(chunk)
-    tracked = tracker.track(parsed.contents, now=now)
-    return Parsed(parsed.numbers, tracked.contents, parsed.refused), tracked.observations
+    contents = parsed.contents
+    observations: list[Observations | None] = [None] * len(contents)
+    if tracker is not None:
+        tracked = tracker.track(contents, now=now)
+        contents, observations = tracked.contents, tracked.observations
+    if matcher is not None:
+        matched = matcher.match(contents)
+        observations = [merge(w, m) for w, m in zip(observations, matched.observations, strict=True)]
+    return Parsed(parsed.numbers, contents, parsed.refused), observations
+
+
+def merge(left: Observations | None, right: Observations | None) -> Observations | None:
+    if left is None or right is None:
+        return left or right
+    return Observations(waves=left.waves + right.waves, media=left.media + right.media)
 
 
 def scan_parallel(
@@ -61,6 +84,7 @@ def scan_parallel(
     now: datetime,
     workers: int,
     tracker: WaveTracker | None = None,
+    matcher: MediaMatcher | None = None,
 ) -> Iterator[Outcome]:
     # Workers get the parent's detector options, so that personal-data digests use one
     # salt across the whole scan.
@@ -68,10 +92,10 @@ def scan_parallel(
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, now, options)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in _chunks(lines):
-            if tracker is None:
+            if tracker is None and matcher is None:
                 pending.append(pool.submit(_decide_chunk, chunk))
             else:
-                pending.append(pool.submit(_decide_prepared, prepare(tracker, chunk, now)))
+                pending.append(pool.submit(_decide_prepared, prepare(tracker, chunk, now, matcher)))
             # Bounded read-ahead keeps memory flat on inputs of any size.
             if len(pending) >= workers * 4:
                 yield from pending.popleft().result()

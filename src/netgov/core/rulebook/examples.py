@@ -8,6 +8,8 @@ examples:
       account: {age_days: 2, posts_last_minute: 14}
     - text: "Claim your prize at prize-claim.example"
       wave: {window: 1h, posts: 12, accounts: 6}
+    - text: "look"
+      media: {bank: known-csam, distance: 12, category: PROTECTION_OF_MINORS}
   no_match:
     - "I got scammed last year and reported it"
 """
@@ -17,17 +19,19 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from netgov.core.content import Account, Content
-from netgov.core.observations import Observations, Wave
+from netgov.core.observations import MediaObservation, Observations, Wave
 from netgov.core.rule import RuleExample
 from netgov.core.rulebook.diagnostics import Diagnostic
 from netgov.core.rulebook.fields import Fields
 from netgov.core.rulebook.located import Located
+from netgov.core.taxonomy import Category
 
 # Examples run at a fixed reference time so that "account.age_days" is reproducible.
 EXAMPLE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
-_CONTENT_KEYS = ("text", "language", "jurisdiction", "urls", "account", "metadata", "wave")
+_CONTENT_KEYS = ("text", "language", "jurisdiction", "urls", "account", "metadata", "wave", "media")
 _ACCOUNT_KEYS = ("age_days", "verified", "prior_strikes", "posts_last_minute", "posts_last_hour")
 _WAVE_KEYS = ("window", "posts", "accounts")
+_MEDIA_KEYS = ("bank", "entry", "distance", "category", "signal_type", "timestamps")
 
 
 def parse_examples(node: Located, path: str, problems: list[Diagnostic]) -> list[RuleExample]:
@@ -91,10 +95,17 @@ def _count(value: object) -> int | None:
 
 
 def _observations(item: Located, content: Content, path: str, problems: list[Diagnostic]) -> Observations | None:
-    """``wave: {window: 1h, posts: 12, accounts: 6}``: the example is one post of such a wave."""
-    node = item.value.get("wave") if item.is_map and isinstance(item.value, dict) else None
-    if node is None:
+    """``wave:`` and ``media:`` keys: what the caller's ports would have observed."""
+    nodes = item.value if item.is_map and isinstance(item.value, dict) else {}
+    wave = _wave(nodes["wave"], content, path, problems) if "wave" in nodes else None
+    media = _media(nodes["media"], path, problems) if "media" in nodes else None
+    if wave is None and media is None:
         return None
+    return Observations(waves=(wave,) if wave else (), media=(media,) if media else ())
+
+
+def _wave(node: Located, content: Content, path: str, problems: list[Diagnostic]) -> Wave | None:
+    """``wave: {window: 1h, posts: 12, accounts: 6}``: the example is one post of such a wave."""
     fields = Fields(node, path, "an example wave", problems)
     fields.check_keys(_WAVE_KEYS)
     plain = node.plain() if node.is_map else {}
@@ -102,7 +113,7 @@ def _observations(item: Located, content: Content, path: str, problems: list[Dia
     if not isinstance(posts, int) or not isinstance(accounts, int):
         fields.error(node, "an example wave needs whole numbers 'posts' and 'accounts'")
         return None
-    wave = Wave(
+    return Wave(
         cluster="c_example",
         window=fields.text("window"),
         size=posts,
@@ -110,4 +121,27 @@ def _observations(item: Located, content: Content, path: str, problems: list[Dia
         first_seen=EXAMPLE_TIME,
         representative=content.id,
     )
-    return Observations(waves=(wave,))
+
+
+def _media(node: Located, path: str, problems: list[Diagnostic]) -> MediaObservation | None:
+    """``media: {bank: B, distance: 12, category: C}``: the post's image matched entry
+    ``example`` of bank B (``signal_type`` pdq unless given; ``timestamps`` for a video)."""
+    fields = Fields(node, path, "an example media match", problems)
+    fields.check_keys(_MEDIA_KEYS)
+    plain = node.plain() if node.is_map else {}
+    distance, category, times = plain.get("distance", 0), plain.get("category"), plain.get("timestamps") or []
+    if not isinstance(distance, int) or not 0 <= distance <= 256:
+        fields.error(node, "an example media match needs a whole 'distance' from 0 to 256")
+        return None
+    if category is not None and category not in Category.__members__:
+        fields.error(node, f"unknown category {category!r} in an example media match")
+        return None
+    return MediaObservation(
+        media=0,
+        signal_type=str(plain.get("signal_type", "pdq")),
+        bank=fields.text("bank"),
+        entry=str(plain.get("entry", "example")),
+        distance=distance,
+        category=Category(category) if category is not None else None,
+        timestamps=tuple(float(t) for t in times) if isinstance(times, list) else (),
+    )
