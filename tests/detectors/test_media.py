@@ -88,7 +88,14 @@ def test_the_bundled_rules_leave_an_unmatched_image_alone(bundled_engine: Engine
 
 
 def test_a_bank_of_another_category_is_removed_under_the_general_rule(bundled_engine: Engine) -> None:
-    observed = Observations(media=(_match(category=Category.SCAMS_AND_FRAUD, bank="fraud"),))
+    observed = Observations(media=(_match(category=Category.ANIMAL_WELFARE, bank="cruelty"),))
     decision = bundled_engine.decide(post("look"), now=NOW, observations=observed)
     assert decision.action.value == "remove"
     assert [hit.rule for hit in decision.rules if hit.rule.startswith("media.")] == ["media.known-illegal-imagery"]
+
+
+def test_a_scam_image_bank_is_decided_under_the_fraud_article(bundled_engine: Engine) -> None:
+    observed = Observations(media=(_match(category=Category.SCAMS_AND_FRAUD, bank="fraud"),))
+    decision = bundled_engine.decide(post("look"), now=NOW, observations=observed)
+    assert decision.category is Category.SCAMS_AND_FRAUD
+    assert decision.rules[0].legal_ground.article == "7"
