@@ -28,7 +28,7 @@ from netgov.cli.options import at_option, resolve_at, rules_option
 from netgov.cli.rules_command import load_or_exit
 from netgov.cli.scan_report import print_pretty, print_summary
 from netgov.core.engine import Engine
-from netgov.media.connect import open_bank_index
+from netgov.media.banks import open_index as open_bank_index
 from netgov.media.matcher import MatcherOptions, MediaMatcher
 from netgov.rulebook.loader import default_normalizer, default_options
 from netgov.scan.records import Outcome

@@ -10,8 +10,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-import msgspec
-
 from netgov.core.actions import Action, Mode
 from netgov.core.conditions import evaluate
 from netgov.core.content import Content
@@ -26,7 +24,6 @@ from netgov.core.statement import write_statement
 class Engine:
     def __init__(self, rulebook: Rulebook | Plan) -> None:
         self.plan = rulebook.plan if isinstance(rulebook, Rulebook) else rulebook
-        self._models = self.plan.models
         self._last_moment: _Moment | None = None
 
     @property
@@ -99,22 +96,18 @@ class Engine:
                 automated=True,
                 rulebook_version=plan.version,
                 decided_at=moment.at,
-                models=self._models,
+                models=plan.models,
             )
-        decision = _decision(plan.version, content, signals, hits, moment, source)
-        if observations or self._models:
-            decision = msgspec.structs.replace(decision, observations=observations or None, models=self._models)
-        return decision
+        return _decision(plan, content, signals, hits, moment, source, observations)
 
 
 class _Moment:
-    """The decision time, normalised to UTC-aware once, with its text form cached."""
+    """The decision time, normalised to UTC-aware once, with the hash prefix of ids cached."""
 
-    __slots__ = ("_prefix", "at", "given", "version")
+    __slots__ = ("_prefix", "at", "given")
 
     def __init__(self, now: datetime, version: str) -> None:
         self.given = now
-        self.version = version
         self.at = now if now.tzinfo else now.replace(tzinfo=UTC)
         seed = f"{version}\x00{self.at.isoformat()}\x00".encode()
         self._prefix = hashlib.blake2b(seed, digest_size=12)
@@ -149,12 +142,13 @@ def _fire(compiled: CompiledRule, signals: dict[str, Signal], content: Content, 
 
 
 def _decision(
-    version: str,
+    plan: Plan,
     content: Content,
     signals: Sequence[Signal],
     hits: Sequence[RuleHit],
     moment: _Moment,
     source: Source,
+    observations: Observations | None,
 ) -> Decision:
     now = moment.at
     decision_id = moment.decision_id(content)
@@ -183,11 +177,13 @@ def _decision(
         platform=content.platform,
         action=action,
         automated=True,
-        rulebook_version=version,
+        rulebook_version=plan.version,
         decided_at=now,
         category=top.category if top else None,
         rules=tuple(hits),
         signals=tuple(signals),
         shadow_action=shadow_top if shadow_top.rank > action.rank else None,
         statement=statement,
+        observations=observations,
+        models=plan.models,
     )

@@ -50,7 +50,7 @@ class LexiconDetector:
         self._normalizer = normalizer
 
     def detect(self, content: Content, text: TextViews) -> Sequence[Signal]:
-        data = text.skeleton.encode("utf-8")
+        data = text.skeleton_bytes
         found = self._automaton.find_matches_as_indexes(data, overlapping=True) if data else None
         if not found:
             return ()

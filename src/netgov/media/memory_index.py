@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from netgov.core.taxonomy import Category
 from netgov.media.hashing import hamming
-from netgov.media.ports import BankMatch
-
-DEFAULT_PDQ_THRESHOLD = 31
+from netgov.media.ports import DEFAULT_PDQ_THRESHOLD, BankMatch, bank_match
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +76,4 @@ class MemoryIndex:
 
     def _found(self, entry: _Entry, distance: int) -> BankMatch:
         bank = self._banks[entry.bank]
-        return BankMatch(
-            bank=bank.name,
-            entry=entry.entry,
-            signal_type=entry.signal_type,
-            distance=distance,
-            category=bank.category,
-            negative=bank.negative,
-            rollout=bank.rollout,
-        )
+        return bank_match(bank, entry=entry.entry, signal_type=entry.signal_type, distance=distance)

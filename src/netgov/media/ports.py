@@ -32,6 +32,35 @@ class BankMatch(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     rollout: float = 1.0
 
 
+# PDQ distance limit (inclusive) of a bank that sets none: HMA's default, 31 of 256 bits.
+DEFAULT_PDQ_THRESHOLD = 31
+
+
+class BankSettingsLike(Protocol):
+    """What a match reports of its bank; both index implementations' settings have it."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> Category | None: ...
+    @property
+    def negative(self) -> bool: ...
+    @property
+    def rollout(self) -> float: ...
+
+
+def bank_match(bank: BankSettingsLike, *, entry: str, signal_type: str, distance: int) -> BankMatch:
+    return BankMatch(
+        bank=bank.name,
+        entry=entry,
+        signal_type=signal_type,
+        distance=distance,
+        category=bank.category,
+        negative=bank.negative,
+        rollout=bank.rollout,
+    )
+
+
 class BankIndex(Protocol):
     def match_pdq(self, hashes: Sequence[str]) -> list[list[BankMatch]]:
         """For each PDQ hash (64 hex digits): matches in enabled banks, each bank within

@@ -75,11 +75,9 @@ class Normalizer:
             text = self._fold_special.apply(text)
         return text.encode("utf-8").translate(self._ascii_fold).decode("utf-8")
 
-    def skeletonized(self, text: str, folded: str | None = None) -> str:
-        """The skeleton of ``text``; pass its folded view if you already have it."""
-        if folded is None:
-            folded = self.folded(text)
-        return self.skeleton_bytes(folded).decode("utf-8")
+    def skeletonized(self, text: str) -> str:
+        """The skeleton of ``text`` (TextViews keeps the folded view it derives from)."""
+        return self.skeleton_bytes(self.folded(text)).decode("utf-8")
 
     def skeleton_bytes(self, folded: str, *, batch: bool = False) -> bytes:
         """The skeleton, in UTF-8, derived from a folded view.

@@ -37,13 +37,14 @@ class OffsetMap:
 
 
 class TextViews:
-    __slots__ = ("_folded", "_folded_map", "_skeleton", "_skeleton_map", "normalizer", "original")
+    __slots__ = ("_folded", "_folded_map", "_skeleton", "_skeleton_bytes", "_skeleton_map", "normalizer", "original")
 
     def __init__(self, original: str, normalizer: Normalizer) -> None:
         self.original = original
         self.normalizer = normalizer
         self._folded: str | None = None
         self._skeleton: str | None = None
+        self._skeleton_bytes: bytes | None = None
         self._folded_map: OffsetMap | None = None
         self._skeleton_map: OffsetMap | None = None
 
@@ -56,8 +57,15 @@ class TextViews:
     @property
     def skeleton(self) -> str:
         if self._skeleton is None:
-            self._skeleton = self.normalizer.skeletonized(self.original, self.folded)
+            self._skeleton = self.skeleton_bytes.decode("utf-8")
         return self._skeleton
+
+    @property
+    def skeleton_bytes(self) -> bytes:
+        """The skeleton in UTF-8, as the normaliser makes it and the lexicon scans it."""
+        if self._skeleton_bytes is None:
+            self._skeleton_bytes = self.normalizer.skeleton_bytes(self.folded)
+        return self._skeleton_bytes
 
     @property
     def folded_map(self) -> OffsetMap:

@@ -22,7 +22,7 @@ import numpy as np
 from netgov.media.banks.model import PDQ, BankSettings, Entry, Tombstone, normalize_value
 from netgov.media.banks.ports import BankStore
 from netgov.media.index import HammingIndex, format_hash, parse_hashes
-from netgov.media.ports import BankMatch
+from netgov.media.ports import BankMatch, bank_match
 
 
 class LiveBankIndex:
@@ -105,7 +105,7 @@ class LiveBankIndex:
             bank = self._banks[int(number)]
             if bank.enabled and distance <= bank.threshold:
                 entry = format_hash(self._index.words(np.array([hit], dtype=np.uint32))[0])
-                found.append(_match(bank, entry, PDQ, int(distance)))
+                found.append(bank_match(bank, entry=entry, signal_type=PDQ, distance=int(distance)))
         return sorted(found, key=lambda m: (m.distance, m.bank))
 
     def match_exact(self, signal_type: str, values: Sequence[str]) -> list[list[BankMatch]]:
@@ -114,20 +114,10 @@ class LiveBankIndex:
         for value in values:
             key = (signal_type, value.strip().lower())
             banks = [self._banks[n] for n in self._exact.get(key, [])]
-            results.append([_match(b, key[1], signal_type, 0) for b in banks if b.enabled])
+            results.append(
+                [bank_match(b, entry=key[1], signal_type=signal_type, distance=0) for b in banks if b.enabled]
+            )
         return results
 
     def record_traffic(self, hashes: Sequence[str]) -> None:
         self.store.record_traffic([h.strip().lower() for h in hashes])
-
-
-def _match(bank: BankSettings, entry: str, signal_type: str, distance: int) -> BankMatch:
-    return BankMatch(
-        bank=bank.name,
-        entry=entry,
-        signal_type=signal_type,
-        distance=distance,
-        category=bank.category,
-        negative=bank.negative,
-        rollout=bank.rollout,
-    )

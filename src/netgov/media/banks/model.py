@@ -14,8 +14,8 @@ import msgspec
 
 from netgov.core.taxonomy import Category
 from netgov.media.banks.errors import BankError
+from netgov.media.ports import DEFAULT_PDQ_THRESHOLD
 
-DEFAULT_PDQ_THRESHOLD = 31
 PDQ = "pdq"
 # Each signal type and the shape of a valid value (lower-case after normalising).
 SIGNAL_TYPES: dict[str, re.Pattern[str]] = {
