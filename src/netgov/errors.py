@@ -4,12 +4,21 @@
     ├── RulebookError          the rulebook cannot be loaded; carries every Diagnostic
     ├── ContentError           an input item is not valid Content (bad JSON, wrong field)
     ├── TrainingError          classifier training data cannot be used (netgov.classifier.data)
-    └── DetectorError          a detector is misconfigured or registered twice
-        ├── DuplicateDetectorError
-        └── ModelError         a model artifact is malformed (netgov.detectors.classifier.model)
+    ├── DetectorError          a detector is misconfigured or registered twice
+    │   ├── DuplicateDetectorError
+    │   └── ModelError         a model artifact is malformed (netgov.detectors.classifier.model)
+    ├── SchemaError            the database is not at this netgov's schema revision    (CLI: exit 2)
+    ├── AuditError             an audit checkpoint or its signing key cannot be read (netgov.audit)
+    └── ServiceError           a request the service refuses; each maps to one HTTP status
+        ├── InvalidRequestError    the request is well-formed JSON but not acceptable    422
+        ├── NotAuthenticatedError  no valid session or API key                           401
+        ├── PermissionDeniedError  authorize() said no; carries its reason               403
+        ├── NotFoundError          no such object (or not visible to the caller)         404
+        ├── ConflictError          e.g. a content id reused for different content        409
+        └── LockedOutError         too many failed sign-ins; try again later             429
 
-Edges translate these: the CLI prints them and exits with status 1 or 2, the API (a later
-issue) maps them to 4xx statuses. Anything else escaping is a bug.
+Edges translate these: the CLI prints them and exits with status 1 or 2, the API maps them
+to RFC 9457 problem answers (``netgov.api.problems``). Anything else escaping is a bug.
 """
 
 from __future__ import annotations
@@ -45,3 +54,48 @@ class DetectorError(NetgovError):
 
 class DuplicateDetectorError(DetectorError):
     """Two detectors claimed the same name; names must be unique across all plug-ins."""
+
+
+class SchemaError(NetgovError):
+    """The database has no netgov schema or an older one; the message names the command that fixes it."""
+
+
+class AuditError(NetgovError):
+    """An audit checkpoint or a checkpoint key is malformed; the message says which part."""
+
+
+class ServiceError(NetgovError):
+    """A request the service refuses; ``status`` is the HTTP status the API answers with."""
+
+    status = 400
+    title = "Bad request"
+
+
+class InvalidRequestError(ServiceError):
+    status = 422
+    title = "Invalid request"
+
+
+class NotAuthenticatedError(ServiceError):
+    status = 401
+    title = "Not authenticated"
+
+
+class PermissionDeniedError(ServiceError):
+    status = 403
+    title = "Permission denied"
+
+
+class NotFoundError(ServiceError):
+    status = 404
+    title = "Not found"
+
+
+class ConflictError(ServiceError):
+    status = 409
+    title = "Conflict"
+
+
+class LockedOutError(ServiceError):
+    status = 429
+    title = "Too many failed sign-ins"

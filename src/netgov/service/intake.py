@@ -1,0 +1,142 @@
+"""The content intake: one writer thread that decides and stores content in group commits.
+
+Requests queue their items and wait; the writer takes everything queued, decides it with
+one ``decide_many``, writes it with its audit events in one transaction and commits, and
+only then answers every waiting request. Under load many requests share one commit (and
+one fsync); an idle service commits each request at once. Nothing is acknowledged before
+its commit, so a crash loses only requests that were never answered.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from datetime import datetime
+
+from sqlalchemy import Engine as Database
+
+from netgov.core.engine import Engine
+from netgov.service.clock import Clock
+from netgov.service.intake_batch import Item, Outcome, store_batch
+from netgov.store.unit_of_work import UnitOfWork
+from netgov.waves.tracker import WaveTracker
+
+log = logging.getLogger(__name__)
+
+
+class _Pending:
+    __slots__ = ("future", "items")
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.items = items
+        self.future: Future[list[Outcome]] = Future()
+
+
+_STOP = object()
+
+
+class ContentIntake:
+    def __init__(
+        self,
+        *,
+        database: Database,
+        engine: Engine,
+        clock: Clock,
+        tracker: WaveTracker | None = None,
+        batch_max: int = 256,
+    ) -> None:
+        self._database = database
+        self._engine = engine
+        self._clock = clock
+        self._tracker = tracker
+        self._batch_max = batch_max
+        self._queue: queue.SimpleQueue[_Pending | object] = queue.SimpleQueue()
+        self._keys_used: dict[str, datetime] = {}
+        self._thread: threading.Thread | None = None
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="netgov-intake", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        """Finish everything queued, then stop the writer."""
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join()
+            self._thread = None
+
+    def submit(self, items: Sequence[Item]) -> Future[list[Outcome]]:
+        pending = _Pending(items)
+        if self._thread is None:
+            pending.future.set_exception(RuntimeError("the content intake is not running"))
+        else:
+            self._queue.put(pending)
+        return pending.future
+
+    def note_key_use(self, lookup: str, at: datetime) -> None:
+        """Remember an API key's use; the next commit records it (no write of its own)."""
+        self._keys_used[lookup] = at
+
+    def _run(self) -> None:
+        stopping = False
+        while not stopping:
+            batch, stopping = self._gather()
+            if batch:
+                self._process(batch)
+
+    def _gather(self) -> tuple[list[_Pending], bool]:
+        first = self._queue.get()
+        if first is _STOP:
+            return [], True
+        assert isinstance(first, _Pending)
+        batch, count = [first], len(first.items)
+        # Take what is already queued, never wait for more: batching comes from load alone.
+        while count < self._batch_max:
+            try:
+                more = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if more is _STOP:
+                return batch, True
+            assert isinstance(more, _Pending)
+            batch.append(more)
+            count += len(more.items)
+        return batch, False
+
+    def _process(self, batch: list[_Pending]) -> None:
+        try:
+            results = self._store([item for pending in batch for item in pending.items])
+        except Exception:
+            # One bad request must not fail the others that shared its commit: retry alone.
+            log.exception("group commit of %d requests failed; retrying one by one", len(batch))
+            for pending in batch:
+                self._process_alone(pending)
+            return
+        start = 0
+        for pending in batch:
+            pending.future.set_result(results[start : start + len(pending.items)])
+            start += len(pending.items)
+
+    def _process_alone(self, pending: _Pending) -> None:
+        try:
+            pending.future.set_result(self._store(list(pending.items)))
+        except Exception as error:
+            pending.future.set_exception(error)
+
+    def _store(self, items: list[Item]) -> list[Outcome]:
+        now = self._clock()
+        used, self._keys_used = self._keys_used, {}
+        with UnitOfWork(self._database, write=True) as uow:
+            outcomes = store_batch(uow, items, engine=self._engine, now=now, tracker=self._tracker)
+            if used:
+                uow.identity.touch_keys(used)
+            uow.commit()
+        return outcomes

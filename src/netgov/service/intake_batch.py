@@ -1,0 +1,156 @@
+"""Deciding and storing one batch of submitted content in one transaction.
+
+Idempotent by platform and content id: an item already stored returns its stored
+decision; the same id with different content is a conflict; a new item is decided by the
+engine, stored with its decision and recorded in the audit chain, all in one commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import msgspec
+
+from netgov.core.content import Content
+from netgov.core.decision import Decision, decision_to_json
+from netgov.core.engine import Engine
+from netgov.core.observations import Observations
+from netgov.service.audit_trail import Entry, record
+from netgov.store.repositories.decisions import Stored
+from netgov.store.unit_of_work import UnitOfWork
+from netgov.waves.tracker import WaveTracker
+
+
+class Outcome(msgspec.Struct, frozen=True, kw_only=True):
+    """What one submitted item got: its decision (new or stored) or a conflict."""
+
+    content_id: str
+    decision_id: str = ""
+    document: bytes = b""
+    created: bool = False
+    conflict: str | None = None
+
+
+class Item(msgspec.Struct, frozen=True, kw_only=True):
+    content: Content
+    jurisdiction: str | None
+    actor: str
+
+
+def digest(content: Content) -> str:
+    # Media bytes are hashed through their own digest so a retry need not resend them identically encoded.
+    return hashlib.sha256(msgspec.json.encode(content)).hexdigest()
+
+
+def store_batch(
+    uow: UnitOfWork, items: Sequence[Item], *, engine: Engine, now: datetime, tracker: WaveTracker | None
+) -> list[Outcome]:
+    digests = [digest(item.content) for item in items]
+    stored = _existing(uow, items)
+    fresh: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(items):
+        key = (item.content.platform, item.content.id)
+        if key not in stored and key not in fresh:
+            fresh[key] = index
+    new_items = [items[i] for i in fresh.values()]
+    decisions = _decide(engine, [item.content for item in new_items], now, tracker)
+    _insert(uow, new_items, [digests[i] for i in fresh.values()], decisions, now)
+    for item, decision, index in zip(new_items, decisions, fresh.values(), strict=True):
+        key = (item.content.platform, item.content.id)
+        stored[key] = Stored(item.content.id, digests[index], decision.id, decision_to_json(decision))
+    created = set(fresh.values())
+    return [
+        _outcome(stored[(i.content.platform, i.content.id)], d, n in created)
+        for n, (i, d) in enumerate(zip(items, digests, strict=True))
+    ]
+
+
+def _existing(uow: UnitOfWork, items: Sequence[Item]) -> dict[tuple[str, str], Stored]:
+    by_platform: dict[str, list[str]] = {}
+    for item in items:
+        by_platform.setdefault(item.content.platform, []).append(item.content.id)
+    found: dict[tuple[str, str], Stored] = {}
+    for platform, ids in by_platform.items():
+        for content_id, row in uow.decisions.existing(platform, ids).items():
+            found[(platform, content_id)] = row
+    return found
+
+
+def _decide(engine: Engine, contents: list[Content], now: datetime, tracker: WaveTracker | None) -> list[Decision]:
+    if not contents:
+        return []
+    observations: list[Observations | None] | None = None
+    if tracker is not None:
+        tracked = tracker.track(contents, now=now)
+        contents, observations = list(tracked.contents), list(tracked.observations)
+    return engine.decide_many(contents, now=now, observations=observations)
+
+
+def _insert(uow: UnitOfWork, items: list[Item], digests: list[str], decisions: list[Decision], now: datetime) -> None:
+    if not items:
+        return
+    contents = [_content_row(item, d, now) for item, d in zip(items, digests, strict=True)]
+    rows = [_decision_row(item, decision) for item, decision in zip(items, decisions, strict=True)]
+    uow.decisions.insert(contents, rows)
+    entries = [
+        Entry(
+            actor=item.actor,
+            action="decision.create",
+            object=f"decision:{decision.id}",
+            reason="automated decision on submitted content",
+            details={"platform": item.content.platform, "content": item.content.id, "action": decision.action.value},
+        )
+        for item, decision in zip(items, decisions, strict=True)
+    ]
+    record(uow, entries, at=now)
+
+
+def _content_row(item: Item, content_digest: str, now: datetime) -> dict[str, Any]:
+    content = item.content
+    kept = msgspec.structs.replace(content, media=tuple(msgspec.structs.replace(m, data=None) for m in content.media))
+    return {
+        "platform_id": content.platform,
+        "content_id": content.id,
+        "digest": content_digest,
+        "text": content.text,
+        "account_id": content.account.id if content.account else None,
+        "jurisdiction": item.jurisdiction,
+        "language": content.language,
+        "created_at": content.created_at,
+        "received_at": now,
+        "document": msgspec.json.encode(kept),
+    }
+
+
+def _decision_row(item: Item, decision: Decision) -> dict[str, Any]:
+    return {
+        "id": decision.id,
+        "platform_id": decision.platform,
+        "content_id": decision.content_id,
+        "jurisdiction": item.jurisdiction,
+        "action": decision.action.value,
+        "category": decision.category.value if decision.category else None,
+        "rules": " " + " ".join(hit.rule for hit in decision.rules) + " " if decision.rules else "",
+        "automated": decision.automated,
+        "rulebook_version": decision.rulebook_version,
+        "decided_at": decision.decided_at,
+        "document": decision_to_json(decision),
+    }
+
+
+def _outcome(stored: Stored, submitted_digest: str, created: bool) -> Outcome:
+    if stored.digest != submitted_digest:
+        return Outcome(
+            content_id=stored.content_id,
+            decision_id=stored.decision_id,
+            conflict=(
+                f"content id {stored.content_id!r} was already decided for different content; "
+                "a retry must resend the same item, and an edited item needs a new id"
+            ),
+        )
+    return Outcome(
+        content_id=stored.content_id, decision_id=stored.decision_id, document=stored.document, created=created
+    )

@@ -1,0 +1,96 @@
+"""The composition root of the service: settings in, every collaborator wired once.
+
+The API app, the console and the CLI commands that touch the database all build one
+``Runtime`` and pass it down; nothing else creates engines, clocks or caches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from types import TracebackType
+
+from sqlalchemy import Engine as Database
+
+from netgov.core.engine import Engine
+from netgov.core.rulebook.model import Rulebook
+from netgov.identity.lockout import LockoutPolicy
+from netgov.identity.secrets import Passwords
+from netgov.rulebook import load_rulebook
+from netgov.rulebook.loader import default_normalizer
+from netgov.service.api_keys import KeyCache
+from netgov.service.clock import Clock, system_clock
+from netgov.service.intake import ContentIntake
+from netgov.service.rulebook_versions import register_rulebook
+from netgov.settings import Settings
+from netgov.store.database import connect
+from netgov.store.schema import require_current
+from netgov.store.unit_of_work import UnitOfWork
+from netgov.waves.connect import open_store
+from netgov.waves.tracker import WaveTracker
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    database: Database
+    rulebook: Rulebook
+    engine: Engine
+    intake: ContentIntake
+    clock: Clock
+    passwords: Passwords = field(default_factory=Passwords)
+    keys: KeyCache = field(default_factory=KeyCache)
+
+    @classmethod
+    def open(cls, settings: Settings, *, clock: Clock = system_clock, rulebook: Rulebook | None = None) -> Runtime:
+        """Connect, refuse an un-migrated database (SchemaError), load the rulebook, start the writer."""
+        database = connect(settings.resolved_database_url)
+        try:
+            require_current(database, shown_url(settings.resolved_database_url))
+        except Exception:
+            database.dispose()
+            raise
+        rulebook = rulebook or load_rulebook(settings.rules)
+        engine = Engine(rulebook)
+        tracker = WaveTracker(open_store(settings.waves), default_normalizer())
+        intake = ContentIntake(
+            database=database, engine=engine, clock=clock, tracker=tracker, batch_max=settings.commit_batch_max
+        )
+        runtime = cls(
+            settings=settings, database=database, rulebook=rulebook, engine=engine, intake=intake, clock=clock
+        )
+        with runtime.uow(write=True) as uow:
+            if register_rulebook(uow, rulebook, at=clock()):
+                uow.commit()
+        intake.start()
+        return runtime
+
+    def uow(self, *, write: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.database, write=write)
+
+    @property
+    def lockout(self) -> LockoutPolicy:
+        return LockoutPolicy(
+            attempts=self.settings.lockout_attempts, duration=timedelta(minutes=self.settings.lockout_minutes)
+        )
+
+    @property
+    def session_lifetime(self) -> timedelta:
+        return timedelta(hours=self.settings.session_hours)
+
+    def close(self) -> None:
+        self.intake.stop()
+        self.database.dispose()
+
+    def __enter__(self) -> Runtime:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def shown_url(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

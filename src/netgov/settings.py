@@ -1,0 +1,53 @@
+"""One ``Settings`` object, built at the composition root (CLI or app factory) and passed down.
+
+Every value can come from an environment variable named ``NETGOV_<FIELD>``; nothing reads
+the environment anywhere else in the service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return user_data_path("netgov", appauthor=False)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NETGOV_", extra="ignore", frozen=True)
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # Empty means the embedded default: a SQLite file in ``data_dir``.
+    database_url: str = ""
+    # The rulebook directory; empty means the bundled rulebook.
+    rules: Path | None = None
+    # Name of this installation: shown in the console and signed into audit checkpoints.
+    installation: str = "netgov"
+    max_body_bytes: int = 1_048_576
+    max_batch_items: int = 1000
+    # Cookies need Secure outside plain-HTTP loopback demos; behind TLS keep the default.
+    cookie_secure: bool = True
+    session_hours: float = 8.0
+    lockout_attempts: int = 5
+    lockout_minutes: float = 15.0
+    # Group commit: the most items one commit takes (everything queued, up to this).
+    commit_batch_max: int = 512
+    # Near-duplicate waves and account velocity: "memory" (this process) or a Redis URL
+    # shared by every process of the service.
+    waves: str = "memory"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or sqlite_url(self.data_dir / "netgov.sqlite")
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.data_dir / "audit-signing-key.pem"

@@ -1,0 +1,113 @@
+"""Content and decisions: idempotent inserts, lookups and filtered, keyset-paged lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import ColumnElement, Select, false, func, insert, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from netgov.identity.authorization import Scope
+from netgov.store.tables import ContentRow, DecisionRow
+
+
+class DecisionFilter(msgspec.Struct, frozen=True, kw_only=True):
+    platform: str | None = None
+    category: str | None = None
+    action: str | None = None
+    rule: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+class Cursor(msgspec.Struct, frozen=True, array_like=True):
+    """Where a page ends: the last row's time and id (rows are newest first)."""
+
+    decided_at: datetime
+    id: str
+
+
+class Stored(msgspec.Struct, frozen=True):
+    content_id: str
+    digest: str
+    decision_id: str
+    document: bytes
+
+
+class DecisionRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def existing(self, platform_id: str, content_ids: Sequence[str]) -> dict[str, Stored]:
+        query = (
+            select(ContentRow.content_id, ContentRow.digest, DecisionRow.id, DecisionRow.document)
+            .join(DecisionRow, DecisionRow.content_pk == ContentRow.pk)
+            .where(ContentRow.platform_id == platform_id, ContentRow.content_id.in_(set(content_ids)))
+        )
+        return {row[0]: Stored(row[0], row[1], row[2], row[3]) for row in self._session.execute(query)}
+
+    def insert(self, contents: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> None:
+        """Insert contents and their decisions, one decision per content, in the same order."""
+        if not contents:
+            return
+        inserted = self._session.execute(
+            insert(ContentRow).returning(ContentRow.pk, sort_by_parameter_order=True), contents
+        )
+        for decision, pk in zip(decisions, inserted.scalars(), strict=True):
+            decision["content_pk"] = pk
+        self._session.execute(insert(DecisionRow), decisions)
+
+    def get(self, decision_id: str) -> tuple[DecisionRow, ContentRow] | None:
+        query = select(DecisionRow, ContentRow).join(ContentRow).where(DecisionRow.id == decision_id)
+        row = self._session.execute(query).one_or_none()
+        return None if row is None else (row[0], row[1])
+
+    def page(
+        self, scope: Scope, where: DecisionFilter, *, after: Cursor | None = None, limit: int = 50
+    ) -> list[DecisionRow]:
+        query = _filtered(select(DecisionRow), scope, where)
+        if after is not None:
+            query = query.where(tuple_(DecisionRow.decided_at, DecisionRow.id) < tuple_(after.decided_at, after.id))
+        query = query.order_by(DecisionRow.decided_at.desc(), DecisionRow.id.desc()).limit(limit)
+        return list(self._session.scalars(query))
+
+    def count(self, scope: Scope, where: DecisionFilter) -> int:
+        query = _filtered(select(func.count()).select_from(DecisionRow), scope, where)
+        return int(self._session.scalar(query) or 0)
+
+    def counts_by(self, column: str, scope: Scope, where: DecisionFilter) -> dict[str, int]:
+        field = getattr(DecisionRow, column)
+        query = _filtered(select(field, func.count()).select_from(DecisionRow), scope, where).group_by(field)
+        return {str(value): int(n) for value, n in self._session.execute(query)}
+
+
+def _filtered(query: Select[Any], scope: Scope, where: DecisionFilter) -> Select[Any]:
+    query = query.where(_in_scope(scope))
+    if where.platform is not None:
+        query = query.where(DecisionRow.platform_id == where.platform)
+    if where.category is not None:
+        query = query.where(DecisionRow.category == where.category)
+    if where.action is not None:
+        query = query.where(DecisionRow.action == where.action)
+    if where.since is not None:
+        query = query.where(DecisionRow.decided_at >= where.since)
+    if where.until is not None:
+        query = query.where(DecisionRow.decided_at < where.until)
+    if where.rule is not None:
+        # Rules are stored space-separated with a space at each end: this matches whole ids only.
+        query = query.where(DecisionRow.rules.contains(f" {where.rule} ", autoescape=True))
+    return query
+
+
+def _in_scope(scope: Scope) -> ColumnElement[bool]:
+    parts: list[ColumnElement[bool]] = []
+    for code in scope.jurisdictions:
+        parts += [DecisionRow.jurisdiction == code, DecisionRow.jurisdiction.startswith(code + ".", autoescape=True)]
+    if scope.platforms:
+        parts.append(DecisionRow.platform_id.in_(scope.platforms))
+    if scope.unplaced:
+        parts.append(DecisionRow.jurisdiction.is_(None))
+    return or_(*parts) if parts else false()

@@ -1,0 +1,55 @@
+"""Staff, grants, web sessions and API keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from netgov.store.tables import ApiKeyRow, GrantRow, StaffRow, WebSessionRow
+
+
+class IdentityRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *rows: StaffRow | GrantRow | WebSessionRow | ApiKeyRow) -> None:
+        self._session.add_all(rows)
+        self._session.flush()
+
+    def staff_by_username(self, username: str) -> StaffRow | None:
+        return self._session.scalars(select(StaffRow).where(StaffRow.username == username)).one_or_none()
+
+    def staff(self, staff_id: str) -> StaffRow | None:
+        return self._session.get(StaffRow, staff_id)
+
+    def all_staff(self) -> Sequence[StaffRow]:
+        return self._session.scalars(select(StaffRow).order_by(StaffRow.username)).all()
+
+    def grants_of(self, staff_id: str) -> Sequence[GrantRow]:
+        return self._session.scalars(select(GrantRow).where(GrantRow.staff_id == staff_id).order_by(GrantRow.id)).all()
+
+    def session(self, token_digest: str) -> WebSessionRow | None:
+        return self._session.get(WebSessionRow, token_digest)
+
+    def end_session(self, token_digest: str) -> None:
+        self._session.execute(delete(WebSessionRow).where(WebSessionRow.token_digest == token_digest))
+
+    def purge_sessions(self, now: datetime) -> int:
+        result = self._session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at <= now))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def api_key(self, lookup: str) -> ApiKeyRow | None:
+        return self._session.get(ApiKeyRow, lookup)
+
+    def api_keys(self, platform_id: str | None = None) -> Sequence[ApiKeyRow]:
+        query = select(ApiKeyRow).order_by(ApiKeyRow.created_at)
+        if platform_id is not None:
+            query = query.where(ApiKeyRow.platform_id == platform_id)
+        return self._session.scalars(query).all()
+
+    def touch_keys(self, used: dict[str, datetime]) -> None:
+        for lookup, at in used.items():
+            self._session.execute(update(ApiKeyRow).where(ApiKeyRow.lookup == lookup).values(last_used_at=at))

@@ -1,0 +1,34 @@
+"""Jurisdictions, offices and platforms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from netgov.store.tables import JurisdictionRow, OfficeRow, PlatformRow
+
+
+class PlaceRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *rows: JurisdictionRow | OfficeRow | PlatformRow) -> None:
+        self._session.add_all(rows)
+        self._session.flush()
+
+    def jurisdictions(self) -> Sequence[JurisdictionRow]:
+        return self._session.scalars(select(JurisdictionRow).order_by(JurisdictionRow.code)).all()
+
+    def jurisdiction(self, code: str) -> JurisdictionRow | None:
+        return self._session.get(JurisdictionRow, code)
+
+    def offices(self) -> Sequence[OfficeRow]:
+        return self._session.scalars(select(OfficeRow).order_by(OfficeRow.jurisdiction_code)).all()
+
+    def platforms(self) -> Sequence[PlatformRow]:
+        return self._session.scalars(select(PlatformRow).order_by(PlatformRow.id)).all()
+
+    def platform(self, platform_id: str) -> PlatformRow | None:
+        return self._session.get(PlatformRow, platform_id)

@@ -1,0 +1,45 @@
+"""The unit of work: one transaction, the repositories bound to it, and the only commit.
+
+Repositories never commit; the service that opened the unit of work does, once, after
+everything (the change and its audit events) has been written.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from netgov.store.database import WRITE
+from netgov.store.repositories.audit import AuditRepository
+from netgov.store.repositories.decisions import DecisionRepository
+from netgov.store.repositories.identity import IdentityRepository
+from netgov.store.repositories.places import PlaceRepository
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine, *, write: bool) -> None:
+        self._engine = engine
+        self._write = write
+
+    def __enter__(self) -> UnitOfWork:
+        bind = self._engine.execution_options(**{WRITE: True}) if self._write else self._engine
+        self.session = Session(bind=bind, autoflush=False, expire_on_commit=False)
+        self.audit = AuditRepository(self.session)
+        self.decisions = DecisionRepository(self.session)
+        self.identity = IdentityRepository(self.session)
+        self.places = PlaceRepository(self.session)
+        return self
+
+    def commit(self) -> None:
+        if not self._write:
+            raise RuntimeError("a read-only unit of work cannot commit")
+        self.session.commit()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        # close() rolls back whatever was not committed (no write is half-done) and, unlike
+        # rollback(), leaves loaded rows readable after the unit of work ends.
+        self.session.close()
