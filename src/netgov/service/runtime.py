@@ -42,7 +42,14 @@ class Runtime:
     keys: KeyCache = field(default_factory=KeyCache)
 
     @classmethod
-    def open(cls, settings: Settings, *, clock: Clock = system_clock, rulebook: Rulebook | None = None) -> Runtime:
+    def open(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock = system_clock,
+        rulebook: Rulebook | None = None,
+        passwords: Passwords | None = None,
+    ) -> Runtime:
         """Connect, refuse an un-migrated database (SchemaError), load the rulebook, start the writer."""
         database = connect(settings.resolved_database_url)
         try:
@@ -57,7 +64,13 @@ class Runtime:
             database=database, engine=engine, clock=clock, tracker=tracker, batch_max=settings.commit_batch_max
         )
         runtime = cls(
-            settings=settings, database=database, rulebook=rulebook, engine=engine, intake=intake, clock=clock
+            settings=settings,
+            database=database,
+            rulebook=rulebook,
+            engine=engine,
+            intake=intake,
+            clock=clock,
+            passwords=passwords or Passwords(),
         )
         with runtime.uow(write=True) as uow:
             if register_rulebook(uow, rulebook, at=clock()):

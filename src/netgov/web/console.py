@@ -1,0 +1,7 @@
+"""Placeholder until the console is built."""
+
+from fastapi import FastAPI
+
+
+def mount(app: FastAPI) -> None:
+    pass
