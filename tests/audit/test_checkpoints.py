@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
 import msgspec
 import pytest
@@ -54,7 +54,7 @@ def checkpoint(key: Ed25519PrivateKey) -> Checkpoint:
     return sign_checkpoint(key, log=LOG, head=HEAD, at=NOW)
 
 
-def _lookup(events: list[AuditEvent]) -> Any:
+def _lookup(events: list[AuditEvent]) -> Callable[[int], AuditEvent | None]:
     return {event.seq: event for event in events}.get
 
 
@@ -169,7 +169,7 @@ def test_an_encrypted_private_key_is_rejected(key: Ed25519PrivateKey) -> None:
 
 
 @pytest.mark.parametrize("load", [load_private_key, load_public_key])
-def test_a_pem_that_is_not_a_key_is_rejected(load: Any) -> None:
+def test_a_pem_that_is_not_a_key_is_rejected(load: Callable[[bytes], object]) -> None:
     with pytest.raises(AuditError, match="cannot read"):
         load(b"-----BEGIN NOTHING-----\nnope\n-----END NOTHING-----\n")
 
