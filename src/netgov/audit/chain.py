@@ -177,7 +177,8 @@ def verify_chain(events: Iterable[AuditEvent], *, start: ChainHead = EMPTY_HEAD)
     does not match its content was "changed"; a gap in seq means rows were "deleted"; an
     event whose hash was recomputed after an edit shows as the next event still linking to
     its original hash, so the edited one is named. ``start`` is trusted (e.g. a verified
-    checkpoint's head), so the first event must link to it.
+    checkpoint's head), so the first event must link to it. An event with a naive ``at``
+    raises ValueError: the store must hand times back timezone-aware.
     """
     head, before = start, None
     checked = 0

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from netgov.settings import Settings
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -36,3 +38,24 @@ def resolve_at(at: datetime | None) -> datetime:
     if at is None:
         return datetime.now(UTC)
     return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        default=None,
+        metavar="URL",
+        help=(
+            "Database URL, e.g. postgresql+psycopg://user@host/netgov or sqlite:///path/netgov.sqlite. "
+            "Default: $NETGOV_DATABASE_URL, else the embedded SQLite file in the data directory."
+        ),
+    )(function)
+
+
+def service_settings(db: str | None, **overrides: Any) -> Settings:
+    """The one Settings object of a command: environment first, then the command's options."""
+    values = {key: value for key, value in overrides.items() if value is not None}
+    if db is not None:
+        values["database_url"] = db
+    return Settings(**values)
