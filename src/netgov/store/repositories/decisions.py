@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, Select, false, func, insert, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, false, func, insert, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from netgov.identity.authorization import Scope
 from netgov.store.tables import ContentRow, DecisionRow
+from netgov.store.tables.base import UTCDateTime
 
 
 class DecisionFilter(msgspec.Struct, frozen=True, kw_only=True):
@@ -70,7 +71,9 @@ class DecisionRepository:
     ) -> list[DecisionRow]:
         query = _filtered(select(DecisionRow), scope, where)
         if after is not None:
-            query = query.where(tuple_(DecisionRow.decided_at, DecisionRow.id) < tuple_(after.decided_at, after.id))
+            # Typed as the column, so SQLite (which stores naive UTC text) gets the time in UTC.
+            at = literal(after.decided_at, UTCDateTime())
+            query = query.where(tuple_(DecisionRow.decided_at, DecisionRow.id) < tuple_(at, after.id))
         query = query.order_by(DecisionRow.decided_at.desc(), DecisionRow.id.desc()).limit(limit)
         return list(self._session.scalars(query))
 
@@ -97,15 +100,19 @@ def _filtered(query: Select[Any], scope: Scope, where: DecisionFilter) -> Select
     if where.until is not None:
         query = query.where(DecisionRow.decided_at < where.until)
     if where.rule is not None:
-        # Rules are stored space-separated with a space at each end: this matches whole ids only.
-        query = query.where(DecisionRow.rules.contains(f" {where.rule} ", autoescape=True))
+        # Rules are stored space-separated with a space at each end, so " id " matches whole
+        # ids only. replace() rather than LIKE: SQLite's LIKE ignores letter case.
+        query = query.where(func.replace(DecisionRow.rules, f" {where.rule} ", "") != DecisionRow.rules)
     return query
 
 
 def _in_scope(scope: Scope) -> ColumnElement[bool]:
     parts: list[ColumnElement[bool]] = []
     for code in scope.jurisdictions:
-        parts += [DecisionRow.jurisdiction == code, DecisionRow.jurisdiction.startswith(code + ".", autoescape=True)]
+        # Not LIKE: SQLite's LIKE ignores letter case, so "EX.NORTH.x" would be listed to
+        # a reader of "ex.north" whom authorize() refuses it.
+        subtree = func.substr(DecisionRow.jurisdiction, 1, len(code) + 1) == code + "."
+        parts += [DecisionRow.jurisdiction == code, subtree]
     if scope.platforms:
         parts.append(DecisionRow.platform_id.in_(scope.platforms))
     if scope.unplaced:

@@ -1,0 +1,230 @@
+"""Who may do what, where: the authorization matrix as a table of cases.
+
+Each case reads as a sentence (its test id), e.g. "county officer east reads a decision in
+county west -> deny". The principals and places are those of the test world
+(``tests.service_world``): ex > ex.north > ex.north.harbour > {east, west}, and ex.south;
+platforms chirp (seat ex.north.harbour) and marketly (ex.south).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from netgov.identity import Activity, Grant, Principal, Resource, Role, authorize
+
+EAST, WEST = "ex.north.harbour.east", "ex.north.harbour.west"
+
+
+def _staff(name: str, *grants: Grant) -> Principal:
+    return Principal(kind="staff", id=name.lower().replace(" ", "_"), name=name, grants=grants)
+
+
+def _regulator(role: Role, jurisdiction: str) -> Grant:
+    return Grant(role=role, jurisdiction=jurisdiction)
+
+
+def _platform(role: Role, platform: str) -> Grant:
+    return Grant(role=role, platform=platform)
+
+
+PRINCIPALS: dict[str, Principal | None] = {
+    "national administrator": _staff("Ada Admin", _regulator(Role.ADMINISTRATOR, "ex")),
+    "north administrator": _staff("Nora Admin", _regulator(Role.ADMINISTRATOR, "ex.north")),
+    "provincial officer north": _staff("Otto North", _regulator(Role.REGULATOR_OFFICER, "ex.north")),
+    "city reviewer harbour": _staff("Rita Harbour", _regulator(Role.REVIEWER, "ex.north.harbour")),
+    "county officer east": _staff("Erik East", _regulator(Role.REGULATOR_OFFICER, EAST)),
+    "auditor": _staff("Aud Itor", _regulator(Role.AUDITOR, "ex")),
+    "supervisor": _staff("Sue Pervisor", _regulator(Role.SUPERVISOR, "ex")),
+    "chirp moderator": _staff("Mo Chirp", _platform(Role.PLATFORM_MODERATOR, "chirp")),
+    "chirp platform admin": _staff("Pat Chirp", _platform(Role.PLATFORM_ADMIN, "chirp")),
+    "chirp API key": Principal(
+        kind="platform", id="chirp", name="Chirp", grants=(_platform(Role.PLATFORM_CLIENT, "chirp"),)
+    ),
+    "staff without a role": _staff("No Body"),
+    "anonymous": None,
+}
+
+RESOURCES: dict[str, Resource] = {
+    "a decision in county east": Resource(kind="decision", id="d-east", jurisdiction=EAST, platform="chirp"),
+    "a decision in county west": Resource(kind="decision", id="d-west", jurisdiction=WEST, platform="chirp"),
+    "a city-level decision": Resource(kind="decision", id="d-city", jurisdiction="ex.north.harbour", platform="chirp"),
+    "a decision in the south": Resource(kind="decision", id="d-south", jurisdiction="ex.south", platform="marketly"),
+    "a decision without jurisdiction": Resource(kind="decision", id="d-none", platform="chirp"),
+    "a regulator's own record in the city": Resource(kind="case", id="c-1", jurisdiction="ex.north.harbour"),
+    "the audit log": Resource(kind="audit_log"),
+    "a chirp post": Resource(kind="content", platform="chirp", jurisdiction="ex.north.harbour"),
+    "a marketly post": Resource(kind="content", platform="marketly", jurisdiction="ex.south"),
+    "chirp's API keys": Resource(kind="platform", id="chirp", platform="chirp", jurisdiction="ex.north.harbour"),
+    "marketly's API keys": Resource(kind="platform", id="marketly", platform="marketly", jurisdiction="ex.south"),
+    "a grant in county east": Resource(kind="grant", jurisdiction=EAST),
+    "a new platform seated in the south": Resource(kind="platform", id="newco", jurisdiction="ex.south"),
+    "the rulebook": Resource(kind="rulebook"),
+}
+
+VERBS = {
+    Activity.DECISION_READ: "reads",
+    Activity.DECISION_READ_CONTENT: "reads the text of",
+    Activity.CONTENT_SUBMIT: "submits",
+    Activity.API_KEY_MANAGE: "manages",
+    Activity.AUDIT_READ: "reads",
+    Activity.STAFF_MANAGE: "creates",
+    Activity.RULEBOOK_READ: "reads",
+    Activity.AUDIT_CHECKPOINT: "signs a checkpoint of",
+    Activity.PLATFORM_MANAGE: "registers",
+}
+
+
+class Case(NamedTuple):
+    who: str
+    activity: Activity
+    what: str
+    allowed: bool
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.who} {VERBS[self.activity]} {self.what} -> {'allow' if self.allowed else 'deny'}"
+
+
+ALLOW, DENY = True, False
+READ, TEXT, SUBMIT = Activity.DECISION_READ, Activity.DECISION_READ_CONTENT, Activity.CONTENT_SUBMIT
+KEYS, AUDIT, STAFF, RULEBOOK = (
+    Activity.API_KEY_MANAGE,
+    Activity.AUDIT_READ,
+    Activity.STAFF_MANAGE,
+    Activity.RULEBOOK_READ,
+)
+CHECKPOINT, PLATFORMS = Activity.AUDIT_CHECKPOINT, Activity.PLATFORM_MANAGE
+
+MATRIX = [
+    # Administrators: everything in their subtree except submitting content.
+    Case("national administrator", READ, "a decision in county west", ALLOW),
+    Case("national administrator", READ, "a decision in the south", ALLOW),
+    Case("national administrator", READ, "a decision without jurisdiction", ALLOW),
+    Case("national administrator", TEXT, "a decision in county east", ALLOW),
+    Case("national administrator", AUDIT, "the audit log", ALLOW),
+    Case("national administrator", KEYS, "marketly's API keys", ALLOW),
+    Case("national administrator", STAFF, "a grant in county east", ALLOW),
+    Case("national administrator", SUBMIT, "a chirp post", DENY),
+    Case("national administrator", PLATFORMS, "a new platform seated in the south", ALLOW),
+    Case("national administrator", CHECKPOINT, "the audit log", ALLOW),
+    Case("north administrator", PLATFORMS, "a new platform seated in the south", DENY),
+    Case("north administrator", KEYS, "chirp's API keys", ALLOW),
+    Case("north administrator", KEYS, "marketly's API keys", DENY),
+    Case("north administrator", READ, "a decision without jurisdiction", DENY),
+    # Regulator officers and reviewers: their subtree, nothing beside or above it.
+    Case("provincial officer north", READ, "a decision in county east", ALLOW),
+    Case("provincial officer north", READ, "a city-level decision", ALLOW),
+    Case("provincial officer north", READ, "a decision in the south", DENY),
+    Case("provincial officer north", KEYS, "chirp's API keys", DENY),
+    Case("city reviewer harbour", READ, "a decision in county west", ALLOW),
+    Case("city reviewer harbour", TEXT, "a city-level decision", ALLOW),
+    Case("city reviewer harbour", READ, "a decision in the south", DENY),
+    Case("county officer east", READ, "a decision in county east", ALLOW),
+    Case("county officer east", TEXT, "a decision in county east", ALLOW),
+    Case("county officer east", READ, "a decision in county west", DENY),
+    Case("county officer east", TEXT, "a decision in county west", DENY),
+    Case("county officer east", READ, "a city-level decision", DENY),
+    Case("county officer east", READ, "a decision without jurisdiction", DENY),
+    Case("county officer east", AUDIT, "the audit log", DENY),
+    Case("county officer east", STAFF, "a grant in county east", DENY),
+    Case("county officer east", SUBMIT, "a chirp post", DENY),
+    # Auditors check the record, never the people in it; supervisors read the log too.
+    Case("auditor", READ, "a decision in county west", ALLOW),
+    Case("auditor", READ, "a decision in the south", ALLOW),
+    Case("auditor", TEXT, "a decision in county west", DENY),
+    Case("auditor", TEXT, "a decision without jurisdiction", DENY),
+    Case("auditor", AUDIT, "the audit log", ALLOW),
+    Case("auditor", STAFF, "a grant in county east", DENY),
+    Case("auditor", CHECKPOINT, "the audit log", ALLOW),
+    Case("supervisor", AUDIT, "the audit log", ALLOW),
+    Case("supervisor", CHECKPOINT, "the audit log", DENY),
+    Case("supervisor", TEXT, "a decision in the south", ALLOW),
+    Case("supervisor", KEYS, "chirp's API keys", DENY),
+    # Platform staff: their own platform's decisions, never another's, never regulator data.
+    Case("chirp moderator", READ, "a decision in county west", ALLOW),
+    Case("chirp moderator", TEXT, "a decision without jurisdiction", ALLOW),
+    Case("chirp moderator", READ, "a decision in the south", DENY),
+    Case("chirp moderator", READ, "a regulator's own record in the city", DENY),
+    Case("chirp moderator", AUDIT, "the audit log", DENY),
+    Case("chirp moderator", KEYS, "chirp's API keys", DENY),
+    Case("chirp platform admin", READ, "a decision in county east", ALLOW),
+    Case("chirp platform admin", READ, "a decision in the south", DENY),
+    Case("chirp platform admin", READ, "a regulator's own record in the city", DENY),
+    Case("chirp platform admin", KEYS, "chirp's API keys", ALLOW),
+    Case("chirp platform admin", KEYS, "marketly's API keys", DENY),
+    Case("chirp platform admin", STAFF, "a grant in county east", DENY),
+    Case("chirp platform admin", SUBMIT, "a chirp post", DENY),
+    Case("chirp platform admin", PLATFORMS, "a new platform seated in the south", DENY),
+    # A platform's API key submits for its own platform only.
+    Case("chirp API key", SUBMIT, "a chirp post", ALLOW),
+    Case("chirp API key", SUBMIT, "a marketly post", DENY),
+    Case("chirp API key", READ, "a decision in county east", ALLOW),
+    Case("chirp API key", READ, "a decision in the south", DENY),
+    Case("chirp API key", KEYS, "chirp's API keys", DENY),
+    Case("chirp API key", AUDIT, "the audit log", DENY),
+    # No role, no access; nobody signed in: nothing but the public rulebook.
+    Case("staff without a role", READ, "a decision in county east", DENY),
+    Case("staff without a role", AUDIT, "the audit log", DENY),
+    Case("staff without a role", RULEBOOK, "the rulebook", ALLOW),
+    Case("anonymous", READ, "a decision without jurisdiction", DENY),
+    Case("anonymous", TEXT, "a decision in county east", DENY),
+    Case("anonymous", SUBMIT, "a chirp post", DENY),
+    Case("anonymous", AUDIT, "the audit log", DENY),
+    Case("anonymous", KEYS, "chirp's API keys", DENY),
+    Case("anonymous", STAFF, "a grant in county east", DENY),
+    Case("anonymous", RULEBOOK, "the rulebook", ALLOW),
+]
+
+
+@pytest.mark.parametrize("case", MATRIX, ids=[case.sentence for case in MATRIX])
+def test_authorization_matrix(case: Case) -> None:
+    permission = authorize(PRINCIPALS[case.who], case.activity, RESOURCES[case.what])
+    assert permission.allowed is case.allowed, permission.reason
+    assert permission.reason.strip()
+
+
+DENIALS = [case for case in MATRIX if not case.allowed and PRINCIPALS[case.who] is not None]
+
+
+@pytest.mark.parametrize("case", DENIALS, ids=[case.sentence for case in DENIALS])
+def test_every_denial_names_the_principal(case: Case) -> None:
+    principal = PRINCIPALS[case.who]
+    assert principal is not None
+    assert principal.name in authorize(principal, case.activity, RESOURCES[case.what]).reason
+
+
+def test_a_cross_jurisdiction_denial_names_the_grant_and_the_resource() -> None:
+    reason = authorize(PRINCIPALS["county officer east"], READ, RESOURCES["a decision in county west"]).reason
+    assert reason == (
+        "Erik East may decision.read only as regulator officer for jurisdiction ex.north.harbour.east, "
+        "not on decision d-west (jurisdiction ex.north.harbour.west, platform chirp)"
+    )
+
+
+def test_a_cross_platform_denial_names_both_platforms() -> None:
+    reason = authorize(PRINCIPALS["chirp platform admin"], KEYS, RESOURCES["marketly's API keys"]).reason
+    assert "platform admin for platform chirp" in reason
+    assert "platform marketly" in reason
+
+
+def test_a_missing_role_is_named_with_the_activity() -> None:
+    reason = authorize(PRINCIPALS["auditor"], TEXT, RESOURCES["a decision in county west"]).reason
+    assert reason == "Aud Itor holds no role that may decision.read_content"
+
+
+def test_anonymous_is_told_to_sign_in() -> None:
+    assert "sign in" in authorize(None, READ, RESOURCES["a decision in county east"]).reason
+
+
+def test_an_allowance_names_the_grant_that_gave_it() -> None:
+    permission = authorize(PRINCIPALS["city reviewer harbour"], READ, RESOURCES["a decision in county west"])
+    assert permission.reason == "Rita Harbour is reviewer for jurisdiction ex.north.harbour"
+
+
+def test_the_matrix_covers_every_role_and_activity() -> None:
+    principals = [PRINCIPALS[case.who] for case in MATRIX]
+    roles = {grant.role for principal in principals if principal for grant in principal.grants}
+    assert roles == set(Role)
+    assert {case.activity for case in MATRIX} == set(Activity) == set(VERBS)
