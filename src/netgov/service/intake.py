@@ -55,6 +55,11 @@ class ContentIntake:
         self._batch_max = batch_max
         self._queue: queue.SimpleQueue[_Pending | object] = queue.SimpleQueue()
         self._keys_used: dict[str, datetime] = {}
+        # Guards the queue's entrance (nothing may be queued behind stop's marker, where it
+        # would wait forever) and the key uses that request threads note while the writer
+        # takes them.
+        self._lock = threading.Lock()
+        self._stopping = False
         self._thread: threading.Thread | None = None
 
     @property
@@ -63,27 +68,33 @@ class ContentIntake:
 
     def start(self) -> None:
         if self._thread is None:
+            self._stopping = False
             self._thread = threading.Thread(target=self._run, name="netgov-intake", daemon=True)
             self._thread.start()
 
     def stop(self) -> None:
-        """Finish everything queued, then stop the writer."""
+        """Finish everything queued, then stop the writer; later submissions are refused."""
         if self._thread is not None:
-            self._queue.put(_STOP)
+            with self._lock:
+                self._stopping = True
+                self._queue.put(_STOP)
             self._thread.join()
             self._thread = None
 
     def submit(self, items: Sequence[Item]) -> Future[list[Outcome]]:
         pending = _Pending(items)
-        if self._thread is None:
+        with self._lock:
+            accepted = self._thread is not None and not self._stopping
+            if accepted:
+                self._queue.put(pending)
+        if not accepted:
             pending.future.set_exception(RuntimeError("the content intake is not running"))
-        else:
-            self._queue.put(pending)
         return pending.future
 
     def note_key_use(self, lookup: str, at: datetime) -> None:
         """Remember an API key's use; the next commit records it (no write of its own)."""
-        self._keys_used[lookup] = at
+        with self._lock:
+            self._keys_used[lookup] = at
 
     def _run(self) -> None:
         stopping = False
@@ -114,7 +125,10 @@ class ContentIntake:
     def _process(self, batch: list[_Pending]) -> None:
         try:
             results = self._store([item for pending in batch for item in pending.items])
-        except Exception:
+        except Exception as error:
+            if len(batch) == 1:
+                batch[0].future.set_exception(error)
+                return
             # One bad request must not fail the others that shared its commit: retry alone.
             log.exception("group commit of %d requests failed; retrying one by one", len(batch))
             for pending in batch:
@@ -133,10 +147,17 @@ class ContentIntake:
 
     def _store(self, items: list[Item]) -> list[Outcome]:
         now = self._clock()
-        used, self._keys_used = self._keys_used, {}
-        with UnitOfWork(self._database, write=True) as uow:
-            outcomes = store_batch(uow, items, engine=self._engine, now=now, tracker=self._tracker)
-            if used:
-                uow.identity.touch_keys(used)
-            uow.commit()
+        with self._lock:
+            used, self._keys_used = self._keys_used, {}
+        try:
+            with UnitOfWork(self._database, write=True) as uow:
+                outcomes = store_batch(uow, items, engine=self._engine, now=now, tracker=self._tracker)
+                if used:
+                    uow.identity.touch_keys(used)
+                uow.commit()
+        except Exception:
+            # Not recorded: keep them for the next commit, unless a newer use came meanwhile.
+            with self._lock:
+                self._keys_used = {**used, **self._keys_used}
+            raise
         return outcomes

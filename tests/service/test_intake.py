@@ -1,0 +1,207 @@
+"""The content intake on SQLite and PostgreSQL: decided once, stored once, audited once,
+answered only after commit, and many requests sharing one commit under load."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+
+import pytest
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from netgov.audit.chain import verify_chain
+from netgov.core.decision import decision_from_json
+from netgov.identity.secrets import parse_key
+from netgov.service.intake_batch import Outcome
+from netgov.store.database import is_sqlite
+from netgov.store.repositories.decisions import DecisionFilter
+from netgov.store.tables import ContentRow
+from tests.service.intake_support import SCAM, Commits, audit_actions, item, submit, writer_held
+from tests.service_world import World
+
+EVERYWHERE = DecisionFilter()
+
+
+def _stored(world: World) -> list[tuple[str, str]]:
+    with world.runtime.uow() as uow:
+        rows = uow.session.query(ContentRow).order_by(ContentRow.pk).all()
+        return [(row.platform_id, row.content_id) for row in rows]
+
+
+def test_a_new_item_is_decided_stored_and_audited_once(world: World) -> None:
+    (outcome,) = submit(world, item("post-1", SCAM))
+    decision = decision_from_json(outcome.document)
+    assert (outcome.content_id, outcome.created, outcome.conflict) == ("post-1", True, None)
+    assert decision.id == outcome.decision_id
+    assert decision.action.value == "hold_for_review"
+    with world.runtime.uow() as uow:
+        found = uow.decisions.get(outcome.decision_id)
+        report = verify_chain(uow.audit.events())
+    assert found is not None
+    assert (found[0].jurisdiction, found[1].text) == ("ex.north.harbour.east", SCAM)
+    assert audit_actions(world, "decision.create") == [f"decision:{outcome.decision_id}"]
+    assert report.ok
+
+
+def test_a_retry_returns_the_stored_decision_and_writes_nothing(world: World) -> None:
+    (first,) = submit(world, item("post-1"))
+    world.clock.advance(minutes=5)
+    (retry,) = submit(world, item("post-1"))
+    assert (retry.created, retry.decision_id, retry.document) == (False, first.decision_id, first.document)
+    assert _stored(world) == [("chirp", "post-1")]
+    assert len(audit_actions(world, "decision.create")) == 1
+
+
+def test_the_same_id_with_other_content_is_a_conflict_and_writes_nothing(world: World) -> None:
+    (first,) = submit(world, item("post-1"))
+    (again,) = submit(world, item("post-1", "an edited text"))
+    assert again.conflict is not None
+    assert "post-1" in again.conflict
+    assert (again.created, again.document, again.decision_id) == (False, b"", first.decision_id)
+    with world.runtime.uow() as uow:
+        found = uow.decisions.get(first.decision_id)
+    assert found is not None
+    assert found[1].text != "an edited text"
+    assert len(audit_actions(world, "decision.create")) == 1
+
+
+def test_the_same_content_id_on_two_platforms_is_two_items(world: World) -> None:
+    chirp, marketly = submit(world, item("post-1"), item("post-1", platform="marketly", jurisdiction="ex.south"))
+    assert chirp.created
+    assert marketly.created
+    assert chirp.decision_id != marketly.decision_id
+
+
+def test_a_duplicate_inside_one_batch_is_decided_once(world: World) -> None:
+    first, repeat, other = submit(world, item("a"), item("a"), item("b"))
+    assert (first.created, repeat.created, other.created) == (True, False, True)
+    assert repeat.decision_id == first.decision_id
+    assert _stored(world) == [("chirp", "a"), ("chirp", "b")]
+    assert len(audit_actions(world, "decision.create")) == 2
+
+
+def test_a_changed_duplicate_inside_one_batch_is_a_conflict(world: World) -> None:
+    first, changed = submit(world, item("a"), item("a", "something else"))
+    assert first.created
+    assert changed.conflict is not None
+    assert _stored(world) == [("chirp", "a")]
+
+
+def test_concurrent_submitters_each_get_their_own_outcome_and_share_commits(world: World) -> None:
+    count = 24
+    outcomes: dict[int, Outcome] = {}
+    submitted = threading.Barrier(count + 1)
+
+    def submitter(n: int) -> None:
+        future = world.runtime.intake.submit([item(f"post-{n}")])
+        submitted.wait()
+        outcomes[n] = future.result(timeout=30)[0]
+
+    threads = [threading.Thread(target=submitter, args=(n,)) for n in range(count)]
+    with Commits(world.runtime.database) as commits:
+        with writer_held(world):
+            for thread in threads:
+                thread.start()
+            submitted.wait()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert {n: o.content_id for n, o in outcomes.items()} == {n: f"post-{n}" for n in range(count)}
+    assert all(o.created for o in outcomes.values())
+    assert len(_stored(world)) == len(audit_actions(world, "decision.create")) == count
+    assert 1 <= commits.count <= 2
+
+
+def test_a_failing_request_fails_alone_while_the_rest_of_its_group_succeeds(world: World) -> None:
+    intake = world.runtime.intake
+    with writer_held(world):
+        first = intake.submit([item("first")])
+        good = intake.submit([item("good-1"), item("good-2")])
+        # No such platform: the content row's foreign key refuses it on both backends.
+        bad = intake.submit([item("bad", platform="nowhere")])
+        also_good = intake.submit([item("good-3")])
+    assert [o.created for o in first.result(timeout=30) + good.result(timeout=30) + also_good.result(timeout=30)] == [
+        True
+    ] * 4
+    with pytest.raises(IntegrityError):
+        bad.result(timeout=30)
+    assert [content_id for _, content_id in _stored(world)] == ["first", "good-1", "good-2", "good-3"]
+    assert verify_chain(_events(world)).ok
+
+
+def _events(world: World) -> list[object]:
+    with world.runtime.uow() as uow:
+        return list(uow.audit.events())
+
+
+def test_a_content_id_longer_than_its_column_fails_only_its_own_request_on_postgresql(world: World) -> None:
+    if is_sqlite(world.runtime.database):
+        pytest.skip("SQLite does not enforce VARCHAR lengths")
+    intake = world.runtime.intake
+    with writer_held(world):
+        too_long = intake.submit([item("x" * 201)])
+        fine = intake.submit([item("y" * 200)])
+    with pytest.raises(DBAPIError):
+        too_long.result(timeout=30)
+    assert fine.result(timeout=30)[0].created
+
+
+def test_a_key_use_is_recorded_by_the_next_commit(world: World) -> None:
+    lookup = parse_key(world.keys["chirp"])
+    assert lookup is not None
+    world.runtime.intake.note_key_use(lookup, world.clock())
+    assert _last_used(world, lookup) is None
+    submit(world, item("post-1"))
+    assert _last_used(world, lookup) == world.clock()
+
+
+def test_a_key_use_noted_before_a_failed_commit_is_recorded_by_the_next_one(world: World) -> None:
+    lookup = parse_key(world.keys["chirp"])
+    assert lookup is not None
+    world.runtime.intake.note_key_use(lookup, world.clock())
+    with pytest.raises(IntegrityError):
+        submit(world, item("bad", platform="nowhere"))
+    submit(world, item("post-1"))
+    assert _last_used(world, lookup) == world.clock()
+
+
+def _last_used(world: World, lookup: str) -> object:
+    with world.runtime.uow() as uow:
+        key = uow.identity.api_key(lookup)
+        assert key is not None
+        return key.last_used_at
+
+
+def test_stop_finishes_queued_work_before_returning(world: World) -> None:
+    futures = [world.runtime.intake.submit([item(f"post-{n}")]) for n in range(12)]
+    world.runtime.intake.stop()
+    assert all(future.done() for future in futures)
+    assert all(future.result()[0].created for future in futures)
+    assert len(_stored(world)) == 12
+
+
+def test_a_submission_after_stop_is_refused_at_once(world: World) -> None:
+    world.runtime.intake.stop()
+    future = world.runtime.intake.submit([item("late")])
+    assert future.done()
+    with pytest.raises(RuntimeError, match="not running"):
+        future.result()
+
+
+def test_a_submission_racing_stop_is_either_stored_or_refused_never_left_waiting(world: World) -> None:
+    intake = world.runtime.intake
+    futures: list[Future[list[Outcome]]] = []
+    with writer_held(world):
+        futures.append(intake.submit([item("before")]))
+        stopper = threading.Thread(target=intake.stop)
+        stopper.start()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not (futures[-1].done() and futures[-1].exception()):
+            futures.append(intake.submit([item(f"during-{len(futures)}")]))
+            time.sleep(0.001)
+    stopper.join(timeout=30)
+    assert futures[-1].done(), "no submission was refused once stop() had begun"
+    refused = [f for f in futures if f.exception(timeout=5) is not None]
+    assert all(isinstance(f.exception(), RuntimeError) for f in refused)
+    stored = [f.result()[0].content_id for f in futures if f not in refused]
+    assert [content_id for _, content_id in _stored(world)] == stored
