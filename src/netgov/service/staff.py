@@ -61,17 +61,34 @@ def create_staff(
 
 
 def _check_grants(uow: UnitOfWork, actor: Principal, grants: Sequence[Grant]) -> None:
-    if actor is SYSTEM:
-        return
+    if not grants and actor is not SYSTEM:
+        # With no grant to check, anyone could open an account; one without roles belongs
+        # to no subtree, so only administrators of the whole country may.
+        permission = authorize(actor, Activity.STAFF_MANAGE, Resource(kind="staff"))
+        if not permission:
+            raise PermissionDeniedError(permission.reason)
     for grant in grants:
-        if grant.role.platform_scoped and grant.platform is None:
-            raise InvalidRequestError(f"the role {grant.role.value} needs a platform")
-        if not grant.role.platform_scoped and grant.jurisdiction is None:
-            raise InvalidRequestError(f"the role {grant.role.value} needs a jurisdiction")
+        _check_scope(uow, grant)
+        if actor is SYSTEM:
+            continue
         resource = Resource(kind="grant", jurisdiction=_seat(uow, grant), platform=grant.platform)
         permission = authorize(actor, Activity.STAFF_MANAGE, resource)
         if not permission:
             raise PermissionDeniedError(permission.reason)
+
+
+def _check_scope(uow: UnitOfWork, grant: Grant) -> None:
+    # Checked for the system principal too: a grant over nothing would sign in to no scope.
+    if grant.role.platform_scoped:
+        if grant.platform is None:
+            raise InvalidRequestError(f"the role {grant.role.value} needs a platform")
+        if uow.places.platform(grant.platform) is None:
+            raise InvalidRequestError(f"no platform {grant.platform!r}")
+        return
+    if grant.jurisdiction is None:
+        raise InvalidRequestError(f"the role {grant.role.value} needs a jurisdiction")
+    if uow.places.jurisdiction(grant.jurisdiction) is None:
+        raise InvalidRequestError(f"no jurisdiction {grant.jurisdiction!r}")
 
 
 def _seat(uow: UnitOfWork, grant: Grant) -> str | None:
