@@ -7,9 +7,15 @@ import click
 from netgov import __version__
 from netgov.cli.banks_command import banks_group
 from netgov.cli.classifier_command import classifier
+from netgov.cli.db_command import db_group
+from netgov.cli.demo_command import demo
+from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
+from netgov.cli.places_command import jurisdictions_group, platforms_group
 from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
+from netgov.cli.serve_command import serve
+from netgov.cli.staff_command import staff_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -28,6 +34,13 @@ cli.add_command(rules)
 cli.add_command(classifier)
 cli.add_command(banks_group)
 cli.add_command(media)
+cli.add_command(db_group)
+cli.add_command(serve)
+cli.add_command(demo)
+cli.add_command(staff_group)
+cli.add_command(platforms_group)
+cli.add_command(jurisdictions_group)
+cli.add_command(keys_group)
 
 
 def main() -> None:

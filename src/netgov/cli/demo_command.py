@@ -1,0 +1,129 @@
+"""``netgov demo``: a fresh demo installation with a world, staff, keys and decided posts."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from netgov.api import create_app
+from netgov.cli.serve_command import base_url, host_option, port_option
+from netgov.cli.service_access import open_runtime
+from netgov.demo.seed import DemoCredentials, seed_demo
+from netgov.demo.world import demo_world
+from netgov.service.serving import serve as serve_app
+from netgov.settings import Settings, sqlite_url
+from netgov.store.database import connect
+from netgov.store.schema import upgrade
+
+# A post the bundled rulebook removes (a crypto "doubling" scam), for the curl example.
+EXAMPLE_POST = {
+    "id": "demo-post-1",
+    "text": "Giveaway! send 0.5 ETH and receive 1 ETH back, today only",
+    "account": {"id": "u-demo", "created_at": "2026-01-01T00:00:00Z"},
+}
+
+
+def demo_settings(data_dir: Path) -> Settings:
+    """The demo's own database and data directory; never the main database, whatever the environment says."""
+    home = data_dir / "demo"
+    # The demo serves plain HTTP on loopback, where a Secure cookie would never be sent back.
+    return Settings(data_dir=home, database_url=sqlite_url(home / "netgov.sqlite"), cookie_secure=False)
+
+
+def fresh_database(settings: Settings) -> None:
+    """Delete any previous demo database (and its WAL files), then create the schema."""
+    database_file = settings.data_dir / "netgov.sqlite"
+    for leftover in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm")):
+        leftover.unlink(missing_ok=True)
+    database = connect(settings.resolved_database_url)
+    try:
+        upgrade(database)
+    finally:
+        database.dispose()
+
+
+@click.command("demo")
+@host_option
+@port_option
+@click.option("--posts", type=click.IntRange(0), default=3000, show_default=True, help="Synthetic posts to decide.")
+@click.option(
+    "--seed", type=int, default=7, show_default=True, help="Seed of the synthetic posts (same seed, same posts)."
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Data directory; the demo lives in its demo/ folder. Default: $NETGOV_DATA_DIR, else the user data directory.",
+)
+@click.option("--no-serve", is_flag=True, help="Seed and print the credentials, but do not start the server.")
+def demo(host: str, port: int, posts: int, seed: int, data_dir: Path | None, no_serve: bool) -> None:
+    """Start a demo installation of netgov: the fictional Republic of Examplia, its
+    regulator offices, staff and two platforms, with thousands of synthetic posts decided.
+
+    Every run starts fresh in DATA_DIR/demo/netgov.sqlite (the main database is never
+    touched), prints each staff account's password and each platform's API key once,
+    then serves the API and console on plain HTTP (cookies without Secure) until Ctrl-C.
+    """
+    settings = demo_settings(data_dir or Settings().data_dir)
+    fresh_database(settings)
+    runtime = open_runtime(settings)
+    started = time.perf_counter()
+    try:
+        credentials = seed_demo(runtime, posts=posts, seed=seed, now=datetime.now(UTC))
+    except BaseException:
+        runtime.close()
+        raise
+    seconds = time.perf_counter() - started
+    url = base_url(host, port)
+    _print_world(settings, credentials, seconds)
+    _print_credentials(credentials, url)
+    if no_serve:
+        runtime.close()
+        _print_later(settings, host, port)
+        return
+    click.echo(f"\nServing the demo at {url} until Ctrl-C.\n")
+    serve_app(create_app(runtime, close_runtime=True), host=host, port=port)
+
+
+def _print_world(settings: Settings, credentials: DemoCredentials, seconds: float) -> None:
+    world = demo_world()
+    click.echo(f"netgov demo: a fresh database at {settings.data_dir / 'netgov.sqlite'}")
+    click.echo(
+        f"Seeded the Republic of Examplia in {seconds:.1f} s: {len(world.jurisdictions)} jurisdictions, "
+        f"{len(world.offices)} offices, {len(world.platforms)} platforms, {len(credentials.staff)} staff accounts."
+    )
+    tally = ", ".join(f"{action} {count}" for action, count in sorted(credentials.actions.items()))
+    click.echo(f"Decided {credentials.posts} synthetic posts through the content intake ({tally or 'none'}).")
+
+
+def _print_credentials(credentials: DemoCredentials, url: str) -> None:
+    click.echo(f"\nConsole: {url}/console  (plain HTTP on loopback: session cookies are sent without Secure)")
+    click.echo(f"API:     {url}/v1  (reference: {url}/docs, OpenAPI: {url}/openapi.json)")
+    click.echo("\nStaff accounts (passwords are shown only now):")
+    width = max(len(login.username) for login in credentials.staff)
+    for login in credentials.staff:
+        roles = "; ".join(grant.describe() for grant in login.grants)
+        click.echo(f"  {login.username.ljust(width)}  {login.password}  {login.display_name}: {roles}")
+    click.echo("\nPlatform API keys (shown only now):")
+    for key in credentials.keys:
+        click.echo(f"  {key.platform.ljust(width)}  {key.token}")
+    first = credentials.keys[0]
+    click.echo(f"\nSubmit a post as {first.platform}:")
+    click.echo(
+        f"  curl -s {url}/v1/content \\\n"
+        f"    -H 'Authorization: Bearer {first.token}' \\\n"
+        f"    -H 'Content-Type: application/json' \\\n"
+        f"    -d {shlex.quote(json.dumps(EXAMPLE_POST))}"
+    )
+
+
+def _print_later(settings: Settings, host: str, port: int) -> None:
+    command = f"NETGOV_COOKIE_SECURE=false netgov serve --db {settings.resolved_database_url}"
+    if (host, port) != ("127.0.0.1", 8000):
+        command += f" --host {host} --port {port}"
+    click.echo(f"\nNot serving (--no-serve). Serve this demo later with:\n  {command}")

@@ -1,0 +1,62 @@
+"""``netgov serve``: the HTTP API and console over one database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from netgov.api import create_app
+from netgov.cli.options import db_option, rules_option, service_settings
+from netgov.cli.service_access import open_runtime
+from netgov.service.runtime import shown_url
+from netgov.service.serving import serve as serve_app
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def host_option(function: F) -> F:
+    return click.option(
+        "--host",
+        default="127.0.0.1",
+        show_default=True,
+        help="Address to listen on. Use 0.0.0.0 to accept connections from other machines (put TLS in front).",
+    )(function)
+
+
+def port_option(function: F) -> F:
+    return click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port.")(
+        function
+    )
+
+
+def base_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+@click.command("serve")
+@db_option
+@host_option
+@port_option
+@rules_option
+@click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    show_default=True,
+    help="Log one line per request. Off by default: it costs throughput.",
+)
+def serve(db: str | None, host: str, port: int, rules_dir: Path | None, access_log: bool) -> None:
+    """Serve the REST API (/v1/...) and the staff console until SIGINT or SIGTERM.
+
+    The database must be migrated first (`netgov db upgrade`); an outdated one is refused
+    with exit status 2. On SIGINT/SIGTERM requests in flight finish and every queued
+    content write is committed before the process exits with status 0.
+    """
+    settings = service_settings(db, rules=rules_dir)
+    runtime = open_runtime(settings)
+    app = create_app(runtime, close_runtime=True)
+    click.echo(f"netgov: serving {shown_url(settings.resolved_database_url)} at {base_url(host, port)}")
+    serve_app(app, host=host, port=port, access_log=access_log)

@@ -1,0 +1,68 @@
+"""How CLI commands reach the service's database, and how they report its refusals.
+
+Operator commands (staff, keys, platforms, jurisdictions) need a unit of work, not the
+rulebook or the content writer, so they open the database alone; `serve` and `demo`
+open the whole ``Runtime``. Either way an un-migrated database is refused with the
+command that fixes it (exit 2), and a request the service refuses prints its message
+(exit 1), never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import click
+from sqlalchemy import Engine as Database
+
+from netgov.errors import RulebookError, SchemaError, ServiceError
+from netgov.service.runtime import Runtime, shown_url
+from netgov.settings import Settings
+from netgov.store.database import connect
+from netgov.store.schema import require_current
+from netgov.store.unit_of_work import UnitOfWork
+
+
+def open_runtime(settings: Settings) -> Runtime:
+    try:
+        return Runtime.open(settings)
+    except SchemaError as error:
+        _fail(str(error), status=2)
+    except RulebookError as error:
+        _fail(str(error), status=1)
+
+
+@contextmanager
+def operator_database(settings: Settings) -> Iterator[Database]:
+    """The migrated database of ``settings``, disposed of afterwards."""
+    url = settings.resolved_database_url
+    database = connect(url)
+    try:
+        try:
+            require_current(database, shown_url(url))
+        except SchemaError as error:
+            _fail(str(error), status=2)
+        yield database
+    finally:
+        database.dispose()
+
+
+@contextmanager
+def operator_work(settings: Settings, *, write: bool) -> Iterator[UnitOfWork]:
+    """A unit of work on the migrated database; a ServiceError inside exits 1 with its message."""
+    with operator_database(settings) as database, service_errors(), UnitOfWork(database, write=write) as uow:
+        yield uow
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    try:
+        yield
+    except ServiceError as error:
+        _fail(str(error), status=1)
+
+
+def _fail(message: str, *, status: int) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    raise SystemExit(status)
