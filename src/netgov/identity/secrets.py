@@ -19,6 +19,7 @@ KEY_PREFIX = "ngk"
 class Passwords:
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()
+        self._dummy: str | None = None
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
@@ -31,10 +32,11 @@ class Passwords:
 
     def dummy_verify(self, password: str) -> None:
         """Spend the same time as a real check, so unknown usernames are not revealed by timing."""
-        self.verify(_DUMMY, password)
-
-
-_DUMMY = PasswordHasher().hash("netgov-timing-equaliser")
+        if self._dummy is None:
+            # Hashed with this hasher's own parameters: a hash of other cost would take
+            # another time to check, which is what this must not do.
+            self._dummy = self._hasher.hash("netgov-timing-equaliser")
+        self.verify(self._dummy, password)
 
 
 def new_password() -> str:
