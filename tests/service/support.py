@@ -1,4 +1,4 @@
-"""Plain helpers for intake tests: items, submitting, counting commits, holding the writer."""
+"""Plain helpers for service tests: items, principals, audit reads, commits, a held writer."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from netgov.core.content import Content
+from netgov.identity.principal import Principal
 from netgov.service.intake_batch import Item, Outcome
+from netgov.service.staff import principal_of
 from netgov.store.unit_of_work import UnitOfWork
 from tests.service_world import World
 
@@ -28,6 +30,14 @@ def item(content_id: str, text: str = CALM, *, platform: str = "chirp", jurisdic
 
 def submit(world: World, *items: Item) -> list[Outcome]:
     return world.runtime.intake.submit(list(items)).result(timeout=30)
+
+
+def staff(world: World, username: str) -> Principal:
+    """The principal of one of the world's staff accounts (see ``tests.service_world.STAFF``)."""
+    with world.runtime.uow() as uow:
+        row = uow.identity.staff_by_username(username)
+        assert row is not None
+        return principal_of(uow, row)
 
 
 def audit_actions(world: World, action: str) -> list[str]:

@@ -10,14 +10,14 @@ from concurrent.futures import Future
 import pytest
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from netgov.audit.chain import verify_chain
+from netgov.audit.chain import AuditEvent, verify_chain
 from netgov.core.decision import decision_from_json
 from netgov.identity.secrets import parse_key
 from netgov.service.intake_batch import Outcome
 from netgov.store.database import is_sqlite
 from netgov.store.repositories.decisions import DecisionFilter
 from netgov.store.tables import ContentRow
-from tests.service.intake_support import SCAM, Commits, audit_actions, item, submit, writer_held
+from tests.service.support import SCAM, Commits, audit_actions, item, submit, writer_held
 from tests.service_world import World
 
 EVERYWHERE = DecisionFilter()
@@ -129,7 +129,7 @@ def test_a_failing_request_fails_alone_while_the_rest_of_its_group_succeeds(worl
     assert verify_chain(_events(world)).ok
 
 
-def _events(world: World) -> list[object]:
+def _events(world: World) -> list[AuditEvent]:
     with world.runtime.uow() as uow:
         return list(uow.audit.events())
 

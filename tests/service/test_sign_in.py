@@ -1,0 +1,137 @@
+"""Signing in to the console, on SQLite and PostgreSQL: sessions, generic refusals,
+lockout after repeated failures, expiry and sign-out, all in the audit log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from netgov.errors import LockedOutError, NotAuthenticatedError
+from netgov.service.sign_in import SignedIn, active_session, sign_in, sign_out
+from tests.service.support import audit_actions
+from tests.service_world import PASSWORD, World
+
+REFUSED = "the username or password is wrong"
+
+
+def _sign_in(world: World, username: str, password: str = PASSWORD) -> SignedIn:
+    runtime = world.runtime
+    with runtime.uow(write=True) as uow:
+        return sign_in(
+            uow,
+            username=username,
+            password=password,
+            passwords=runtime.passwords,
+            policy=runtime.lockout,
+            lifetime=runtime.session_lifetime,
+            at=world.clock(),
+        )
+
+
+def _refused(world: World, username: str, password: str) -> str:
+    with pytest.raises(NotAuthenticatedError) as refused:
+        _sign_in(world, username, password)
+    return str(refused.value)
+
+
+def _session_of(world: World, token: str) -> object:
+    with world.runtime.uow() as uow:
+        return active_session(uow, token, at=world.clock())
+
+
+def test_the_right_password_opens_a_session_with_a_csrf_token(world: World) -> None:
+    signed_in = _sign_in(world, "officer_east")
+    assert signed_in.principal.actor == "staff:officer_east"
+    assert signed_in.expires_at == world.clock() + timedelta(hours=8)
+    assert len(signed_in.csrf_token) >= 32
+    with world.runtime.uow() as uow:
+        session = active_session(uow, signed_in.token, at=world.clock())
+    assert session is not None
+    assert (session.principal, session.csrf_token) == (signed_in.principal, signed_in.csrf_token)
+    assert audit_actions(world, "staff.sign_in") == ["staff:officer_east"]
+
+
+def test_the_session_token_is_not_stored(world: World) -> None:
+    signed_in = _sign_in(world, "officer_east")
+    with world.runtime.uow() as uow:
+        assert uow.identity.session(signed_in.token) is None
+
+
+def test_a_wrong_password_and_an_unknown_user_get_the_same_generic_refusal(world: World) -> None:
+    assert _refused(world, "officer_east", "not the password") == REFUSED
+    assert _refused(world, "nobody_at_all", PASSWORD) == REFUSED
+
+
+def test_repeated_failures_lock_the_account_even_against_the_right_password(world: World) -> None:
+    for _ in range(world.runtime.settings.lockout_attempts):
+        _refused(world, "officer_east", "not the password")
+    with pytest.raises(LockedOutError, match="try again after 09:15 UTC"):
+        _sign_in(world, "officer_east")
+
+
+def test_a_lock_ends_after_its_duration(world: World) -> None:
+    for _ in range(world.runtime.settings.lockout_attempts):
+        _refused(world, "officer_east", "not the password")
+    world.clock.advance(minutes=14, seconds=59)
+    with pytest.raises(LockedOutError):
+        _sign_in(world, "officer_east")
+    world.clock.advance(seconds=1)
+    assert _sign_in(world, "officer_east").principal.id == "officer_east"
+
+
+def test_a_success_clears_the_failure_count(world: World) -> None:
+    attempts = world.runtime.settings.lockout_attempts
+    for _ in range(attempts - 1):
+        _refused(world, "officer_east", "not the password")
+    _sign_in(world, "officer_east")
+    for _ in range(attempts - 1):
+        _refused(world, "officer_east", "not the password")
+    assert _sign_in(world, "officer_east").principal.id == "officer_east"
+
+
+def test_failures_and_the_lockout_are_in_the_audit_log(world: World) -> None:
+    attempts = world.runtime.settings.lockout_attempts
+    for _ in range(attempts):
+        _refused(world, "officer_east", "not the password")
+    assert audit_actions(world, "staff.sign_in_failed") == ["staff:officer_east"] * (attempts - 1)
+    assert audit_actions(world, "staff.locked_out") == ["staff:officer_east"]
+
+
+def test_a_session_expires_after_its_lifetime(world: World) -> None:
+    signed_in = _sign_in(world, "auditor")
+    world.clock.advance(hours=7, minutes=59)
+    assert _session_of(world, signed_in.token) is not None
+    world.clock.advance(minutes=1)
+    assert _session_of(world, signed_in.token) is None
+
+
+def test_signing_out_ends_the_session(world: World) -> None:
+    signed_in = _sign_in(world, "auditor")
+    with world.runtime.uow(write=True) as uow:
+        sign_out(uow, signed_in.token, principal=signed_in.principal, at=world.clock())
+    assert _session_of(world, signed_in.token) is None
+    assert audit_actions(world, "staff.sign_out") == ["staff:auditor"]
+
+
+def test_an_unknown_session_token_is_no_session(world: World) -> None:
+    assert _session_of(world, "made-up-token") is None
+
+
+def _disable(world: World, username: str) -> None:
+    with world.runtime.uow(write=True) as uow:
+        staff = uow.identity.staff_by_username(username)
+        assert staff is not None
+        staff.disabled = True
+        uow.commit()
+
+
+def test_disabled_staff_cannot_sign_in(world: World) -> None:
+    _disable(world, "officer_west")
+    assert _refused(world, "officer_west", PASSWORD) == REFUSED
+
+
+def test_a_disabled_account_loses_its_open_sessions(world: World) -> None:
+    signed_in = _sign_in(world, "officer_west")
+    _disable(world, "officer_west")
+    assert _session_of(world, signed_in.token) is None
