@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netgov import __version__
+from netgov.cli.audit_command import audit_group
 from netgov.cli.banks_command import banks_group
 from netgov.cli.classifier_command import classifier
 from netgov.cli.db_command import db_group
@@ -41,6 +42,7 @@ cli.add_command(staff_group)
 cli.add_command(platforms_group)
 cli.add_command(jurisdictions_group)
 cli.add_command(keys_group)
+cli.add_command(audit_group)
 
 
 def main() -> None:
