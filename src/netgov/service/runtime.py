@@ -54,10 +54,10 @@ class Runtime:
         database = connect(settings.resolved_database_url)
         try:
             require_current(database, shown_url(settings.resolved_database_url))
+            rulebook = rulebook or load_rulebook(settings.rules)
         except Exception:
             database.dispose()
             raise
-        rulebook = rulebook or load_rulebook(settings.rules)
         engine = Engine(rulebook)
         tracker = WaveTracker(open_store(settings.waves), default_normalizer())
         intake = ContentIntake(
