@@ -32,6 +32,8 @@ from netgov.store.schema import head_revision
 from netgov.store.unit_of_work import UnitOfWork
 from tests.service_world import START
 
+BROKEN_RULEBOOK = Path(__file__).parents[1] / "fixtures" / "broken-rulebook"
+
 
 def netgov(*args: str, stdin: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=stdin)
@@ -137,6 +139,29 @@ def test_operator_commands_refuse_an_unmigrated_database_with_exit_2(database: s
     result = netgov("platforms", "list", "--db", database)
     assert result.exit_code == 2
     assert "netgov db upgrade" in result.stderr
+
+
+def test_an_unreachable_database_is_one_line_with_the_reason_and_no_password() -> None:
+    result = netgov("db", "upgrade", "--db", "postgresql+psycopg://netgov:hunter2-secret@127.0.0.1:1/netgov")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "error: cannot use the database postgresql+psycopg://netgov:***@127.0.0.1:1/netgov: "
+    )
+    assert "Connection refused" in result.stderr
+    assert "hunter2-secret" not in result.output
+
+
+def test_a_url_that_is_not_a_database_url_says_what_is_expected() -> None:
+    result = netgov("staff", "list", "--db", "nosuch://user:hunter2-secret@host/db")
+    assert result.exit_code == 1
+    assert "is not one; expected e.g. postgresql+psycopg://" in result.stderr
+    assert "hunter2-secret" not in result.output
+
+
+def test_serve_refuses_a_broken_rulebook_with_exit_1_and_its_errors(migrated: str) -> None:
+    result = netgov("serve", "--db", migrated, "--rules", str(BROKEN_RULEBOOK), "--port", "1")
+    assert result.exit_code == 1
+    assert "broken.yaml:8:16: error:" in result.stderr
 
 
 # --- jurisdictions and platforms --------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netgov.cli.options import db_option, service_settings
+from netgov.cli.service_access import database_errors
 from netgov.service.runtime import shown_url
 from netgov.store.database import connect
 from netgov.store.schema import current_revision, head_revision, upgrade
@@ -28,13 +29,14 @@ def db_upgrade(db: str | None) -> None:
     SQLite file and its directory are created when missing.
     """
     url = service_settings(db).resolved_database_url
-    database = connect(url)
-    try:
-        before = current_revision(database)
-        upgrade(database)
-        after = current_revision(database)
-    finally:
-        database.dispose()
+    with database_errors(url):
+        database = connect(url)
+        try:
+            before = current_revision(database)
+            upgrade(database)
+            after = current_revision(database)
+        finally:
+            database.dispose()
     if before == after:
         click.echo(f"{shown_url(url)}: already at revision {after}")
     else:
@@ -46,11 +48,12 @@ def db_upgrade(db: str | None) -> None:
 def db_current(db: str | None) -> None:
     """Show the database's schema revision and this netgov's (head); exit 1 when they differ."""
     url = service_settings(db).resolved_database_url
-    database = connect(url)
-    try:
-        current = current_revision(database)
-    finally:
-        database.dispose()
+    with database_errors(url):
+        database = connect(url)
+        try:
+            current = current_revision(database)
+        finally:
+            database.dispose()
     head = head_revision()
     click.echo(f"database: {shown_url(url)}")
     click.echo(f"current:  {current or 'none (no netgov schema)'}")

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import click
 from sqlalchemy import Engine as Database
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from netgov.errors import RulebookError, SchemaError, ServiceError
 from netgov.service.runtime import Runtime, shown_url
@@ -26,7 +27,8 @@ from netgov.store.unit_of_work import UnitOfWork
 
 def open_runtime(settings: Settings) -> Runtime:
     try:
-        return Runtime.open(settings)
+        with database_errors(settings.resolved_database_url):
+            return Runtime.open(settings)
     except SchemaError as error:
         _fail(str(error), status=2)
     except RulebookError as error:
@@ -34,18 +36,36 @@ def open_runtime(settings: Settings) -> Runtime:
 
 
 @contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """A URL that is not one, or a database that cannot be reached: a one-line error, exit 1."""
+    try:
+        yield
+    except ArgumentError:
+        # SQLAlchemy's message repeats the URL, password included: say what is expected instead.
+        _fail(
+            "the database URL (--db or NETGOV_DATABASE_URL) is not one; "
+            "expected e.g. postgresql+psycopg://user@host/netgov or sqlite:///path/netgov.sqlite",
+            status=1,
+        )
+    except OperationalError as error:
+        reason = str(error.orig or error).strip().splitlines()[0]
+        _fail(f"cannot use the database {shown_url(url)}: {reason}", status=1)
+
+
+@contextmanager
 def operator_database(settings: Settings) -> Iterator[Database]:
     """The migrated database of ``settings``, disposed of afterwards."""
     url = settings.resolved_database_url
-    database = connect(url)
-    try:
+    with database_errors(url):
+        database = connect(url)
         try:
-            require_current(database, shown_url(url))
-        except SchemaError as error:
-            _fail(str(error), status=2)
-        yield database
-    finally:
-        database.dispose()
+            try:
+                require_current(database, shown_url(url))
+            except SchemaError as error:
+                _fail(str(error), status=2)
+            yield database
+        finally:
+            database.dispose()
 
 
 @contextmanager
