@@ -3,13 +3,15 @@ lockout after repeated failures, expiry and sign-out, all in the audit log."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
 
 from netgov.errors import LockedOutError, NotAuthenticatedError
 from netgov.service.sign_in import SignedIn, active_session, sign_in, sign_out
-from tests.service.support import audit_actions
+from tests.service.support import audit_actions, writer_held
 from tests.service_world import PASSWORD, World
 
 REFUSED = "the username or password is wrong"
@@ -67,6 +69,28 @@ def test_repeated_failures_lock_the_account_even_against_the_right_password(worl
     for _ in range(world.runtime.settings.lockout_attempts):
         _refused(world, "officer_east", "not the password")
     with pytest.raises(LockedOutError, match="try again after 09:15 UTC"):
+        _sign_in(world, "officer_east")
+
+
+def test_simultaneous_failures_are_all_counted(world: World) -> None:
+    attempts = world.runtime.settings.lockout_attempts
+    started = threading.Barrier(attempts + 1)
+
+    def attempt() -> None:
+        started.wait()
+        _refused(world, "officer_east", "not the password")
+
+    threads = [threading.Thread(target=attempt) for _ in range(attempts)]
+    # Every attempt reads the account while the first one's write is held back: a count
+    # read without a row lock would be stale in all of them.
+    with writer_held(world):
+        for thread in threads:
+            thread.start()
+        started.wait()
+        time.sleep(0.3)
+    for thread in threads:
+        thread.join(timeout=30)
+    with pytest.raises(LockedOutError):
         _sign_in(world, "officer_east")
 
 

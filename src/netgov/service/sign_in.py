@@ -43,7 +43,8 @@ def sign_in(
     at: datetime,
 ) -> SignedIn:
     """Check the password and open a session; failures are counted and committed before raising."""
-    staff = uow.identity.staff_by_username(username)
+    # Locked: simultaneous failures must each count, or parallel guesses outrun the lockout.
+    staff = uow.identity.staff_by_username(username, lock=True)
     if staff is None or staff.disabled:
         passwords.dummy_verify(password)
         raise NotAuthenticatedError(_REFUSED)

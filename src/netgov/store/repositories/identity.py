@@ -19,8 +19,11 @@ class IdentityRepository:
         self._session.add_all(rows)
         self._session.flush()
 
-    def staff_by_username(self, username: str) -> StaffRow | None:
-        return self._session.scalars(select(StaffRow).where(StaffRow.username == username)).one_or_none()
+    def staff_by_username(self, username: str, *, lock: bool = False) -> StaffRow | None:
+        """``lock``: hold the row until the transaction ends (PostgreSQL; SQLite's write
+        transactions exclude each other already), for read-modify-write of its counters."""
+        query = select(StaffRow).where(StaffRow.username == username)
+        return self._session.scalars(query.with_for_update() if lock else query).one_or_none()
 
     def staff(self, staff_id: str) -> StaffRow | None:
         return self._session.get(StaffRow, staff_id)
