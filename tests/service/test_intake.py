@@ -6,19 +6,23 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import Future
+from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from netgov.audit.chain import AuditEvent, verify_chain
 from netgov.core.decision import decision_from_json
-from netgov.identity.secrets import parse_key
+from netgov.identity.secrets import Passwords, parse_key
 from netgov.service.intake_batch import Outcome
+from netgov.service.runtime import Runtime
+from netgov.settings import Settings
 from netgov.store.database import is_sqlite
 from netgov.store.repositories.decisions import DecisionFilter
 from netgov.store.tables import ContentRow
 from tests.service.support import SCAM, Commits, audit_actions, item, submit, writer_held
-from tests.service_world import World
+from tests.service_world import World, bundled_rulebook
 
 EVERYWHERE = DecisionFilter()
 
@@ -144,6 +148,21 @@ def test_a_content_id_longer_than_its_column_fails_only_its_own_request_on_postg
     with pytest.raises(DBAPIError):
         too_long.result(timeout=30)
     assert fine.result(timeout=30)[0].created
+
+
+def test_two_service_processes_storing_the_same_item_at_once_store_it_once(world: World, tmp_path: Path) -> None:
+    passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+    settings = Settings(database_url=world.runtime.settings.database_url, data_dir=tmp_path)
+    with Runtime.open(settings, clock=world.clock, rulebook=bundled_rulebook(), passwords=passwords) as other:
+        with writer_held(world):
+            mine = world.runtime.intake.submit([item("post-1")])
+            theirs = other.intake.submit([item("post-1")])
+            # Let both writers reach the held lock (or the unique index behind it).
+            time.sleep(0.3)
+        outcomes = [mine.result(timeout=30)[0], theirs.result(timeout=30)[0]]
+    assert sorted(o.created for o in outcomes) == [False, True]
+    assert outcomes[0].decision_id == outcomes[1].decision_id
+    assert _stored(world) == [("chirp", "post-1")]
 
 
 def test_a_key_use_is_recorded_by_the_next_commit(world: World) -> None:

@@ -125,11 +125,10 @@ class ContentIntake:
     def _process(self, batch: list[_Pending]) -> None:
         try:
             results = self._store([item for pending in batch for item in pending.items])
-        except Exception as error:
-            if len(batch) == 1:
-                batch[0].future.set_exception(error)
-                return
+        except Exception:
             # One bad request must not fail the others that shared its commit: retry alone.
+            # The retry also settles a race with another process that stored the same item
+            # first (a unique violation on PostgreSQL): it finds the item stored.
             log.exception("group commit of %d requests failed; retrying one by one", len(batch))
             for pending in batch:
                 self._process_alone(pending)
