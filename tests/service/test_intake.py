@@ -124,9 +124,7 @@ def test_a_failing_request_fails_alone_while_the_rest_of_its_group_succeeds(worl
         # No such platform: the content row's foreign key refuses it on both backends.
         bad = intake.submit([item("bad", platform="nowhere")])
         also_good = intake.submit([item("good-3")])
-    assert [o.created for o in first.result(timeout=30) + good.result(timeout=30) + also_good.result(timeout=30)] == [
-        True
-    ] * 4
+    assert [o.created for future in (first, good, also_good) for o in future.result(timeout=30)] == [True] * 4
     with pytest.raises(IntegrityError):
         bad.result(timeout=30)
     assert [content_id for _, content_id in _stored(world)] == ["first", "good-1", "good-2", "good-3"]

@@ -84,6 +84,10 @@ def test_jurisdictions_offices_and_platforms_are_stored_and_listed_in_order(stor
         assert (north.name, north.parent_code) == ("North", "ex")
         assert marketly is not None
         assert (marketly.jurisdiction_code, marketly.created_at) == ("ex.south", T0)
+        office = uow.places.office("o-south")
+        assert office is not None
+        assert office.jurisdiction_code == "ex.south"
+        assert uow.places.office("o-west") is None
         assert uow.places.jurisdiction("ex.west") is None
         assert uow.places.platform("nope") is None
 

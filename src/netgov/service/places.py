@@ -33,6 +33,8 @@ def add_office(
 ) -> None:
     if uow.places.jurisdiction(jurisdiction) is None:
         raise InvalidRequestError(f"no jurisdiction {jurisdiction!r}")
+    if uow.places.office(office_id) is not None:
+        raise ConflictError(f"the office {office_id!r} exists")
     uow.places.add(OfficeRow(id=office_id, name=name, jurisdiction_code=jurisdiction))
     _audit(uow, actor, "office.create", f"office:{office_id}", name, at)
 

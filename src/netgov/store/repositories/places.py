@@ -27,6 +27,9 @@ class PlaceRepository:
     def offices(self) -> Sequence[OfficeRow]:
         return self._session.scalars(select(OfficeRow).order_by(OfficeRow.jurisdiction_code)).all()
 
+    def office(self, office_id: str) -> OfficeRow | None:
+        return self._session.get(OfficeRow, office_id)
+
     def platforms(self) -> Sequence[PlatformRow]:
         return self._session.scalars(select(PlatformRow).order_by(PlatformRow.id)).all()
 

@@ -1,0 +1,81 @@
+"""Creating jurisdictions, offices and platforms, on SQLite and PostgreSQL: the tree's
+rules, clear refusals, and an audit event for each creation."""
+
+from __future__ import annotations
+
+import pytest
+
+from netgov.errors import ConflictError, InvalidRequestError
+from netgov.service.places import add_jurisdiction, add_office, add_platform
+from netgov.service.staff import SYSTEM
+from tests.service.support import audit_actions
+from tests.service_world import World
+
+
+def _jurisdiction(world: World, code: str, parent: str | None, level: str = "county") -> None:
+    with world.runtime.uow(write=True) as uow:
+        add_jurisdiction(uow, actor=SYSTEM, code=code, name=code.title(), level=level, parent=parent, at=world.clock())
+        uow.commit()
+
+
+def _office(world: World, office_id: str, jurisdiction: str) -> None:
+    with world.runtime.uow(write=True) as uow:
+        add_office(uow, actor=SYSTEM, office_id=office_id, name="Office", jurisdiction=jurisdiction, at=world.clock())
+        uow.commit()
+
+
+def _platform(world: World, platform_id: str, jurisdiction: str | None) -> None:
+    with world.runtime.uow(write=True) as uow:
+        add_platform(uow, actor=SYSTEM, platform_id=platform_id, name="P", jurisdiction=jurisdiction, at=world.clock())
+        uow.commit()
+
+
+def test_a_jurisdiction_is_added_under_its_parent_and_audited(shared_world: World) -> None:
+    _jurisdiction(shared_world, "ex.south.dunes", "ex.south")
+    with shared_world.runtime.uow() as uow:
+        row = uow.places.jurisdiction("ex.south.dunes")
+    assert row is not None
+    assert (row.parent_code, row.level) == ("ex.south", "county")
+    assert "jurisdiction:ex.south.dunes" in audit_actions(shared_world, "jurisdiction.create")
+
+
+@pytest.mark.parametrize(
+    ("code", "parent", "level", "refusal"),
+    [
+        ("ex.south.x", "ex.nowhere", "county", "parent jurisdiction 'ex.nowhere' does not exist"),
+        ("ex.norther", "ex.north", "county", "starts with its parent's"),
+        ("ex.south.y", "ex.south", "village", "level must be one of"),
+    ],
+    ids=["unknown parent", "code outside the parent", "unknown level"],
+)
+def test_a_jurisdiction_that_does_not_fit_the_tree_is_refused(
+    shared_world: World, code: str, parent: str, level: str, refusal: str
+) -> None:
+    with pytest.raises(InvalidRequestError, match=refusal):
+        _jurisdiction(shared_world, code, parent, level)
+
+
+def test_a_jurisdiction_code_is_taken_once(shared_world: World) -> None:
+    with pytest.raises(ConflictError, match=r"'ex\.north' exists"):
+        _jurisdiction(shared_world, "ex.north", "ex", "provincial")
+
+
+def test_an_office_sits_in_a_known_jurisdiction(shared_world: World) -> None:
+    _office(shared_world, "harbour-east-office", "ex.north.harbour.east")
+    with pytest.raises(InvalidRequestError, match=r"no jurisdiction 'ex\.atlantis'"):
+        _office(shared_world, "atlantis-office", "ex.atlantis")
+    assert audit_actions(shared_world, "office.create").count("office:harbour-east-office") == 1
+
+
+def test_an_office_id_is_taken_once(shared_world: World) -> None:
+    _office(shared_world, "south-office", "ex.south")
+    with pytest.raises(ConflictError, match="'south-office' exists"):
+        _office(shared_world, "south-office", "ex.north")
+
+
+def test_a_platform_is_seated_in_a_known_jurisdiction_or_none(shared_world: World) -> None:
+    _platform(shared_world, "pebble", None)
+    with pytest.raises(InvalidRequestError, match=r"no jurisdiction 'ex\.atlantis'"):
+        _platform(shared_world, "sunk", "ex.atlantis")
+    with pytest.raises(ConflictError, match="'chirp' exists"):
+        _platform(shared_world, "chirp", "ex.south")
