@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from netgov.core.decision import Decision
+from netgov.core.highlight import Piece, Segment, segments
 from netgov.scan.records import Outcome
 from netgov.scan.summary import ScanSummary
 
@@ -51,26 +52,13 @@ def highlight(text: str, decision: Decision, limit: int = 240) -> str:
     Personal data (evidence with a digest) is never shown: its span is replaced by its
     kind and digest, so the tool that fights doxxing does not print the data itself.
     """
-    masks = {(e.start, e.end): f"<{e.entry} #{e.digest[:8]}>" for s in decision.signals for e in s.evidence if e.digest}
-    # Empty spans are evidence from outside the text (URLs the platform sent separately).
-    spans = _innermost({(e.start, e.end) for s in decision.signals for e in s.evidence if e.end > e.start})
-    pieces, position = [], 0
-    for start, end in spans:
-        if start < position:
-            continue
-        shown = masks.get((start, end), text[start:end])
-        pieces += [text[position:start], "[[", shown, "]]"]
-        position = end
-    pieces.append(text[position:])
-    shown = "".join(pieces).replace("\n", " ")
+    shown = "".join(_shown(segment) for segment in segments(text, decision)).replace("\n", " ")
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def _innermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans that contain no other span: a whole-text span (a classifier's) must not hide
-    the spans inside it, least of all the masks over personal data."""
-    return sorted(
-        (start, end)
-        for start, end in spans
-        if not any(start <= s and e <= end and (s, e) != (start, end) for s, e in spans)
-    )
+def _shown(segment: Segment) -> str:
+    if segment.kind is Piece.PERSONAL_DATA:
+        return f"[[<{segment.entry} #{segment.digest[:8]}>]]"
+    if segment.kind is Piece.EVIDENCE:
+        return f"[[{segment.text}]]"
+    return segment.text

@@ -1,0 +1,1 @@
+"""The console's pages; each module translates a request for one service and renders the answer."""

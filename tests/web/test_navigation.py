@@ -1,0 +1,48 @@
+"""The console's menu follows the principal's permissions (a pure function, no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netgov.identity.principal import Grant, Principal
+from netgov.identity.roles import Role
+from netgov.web.navigation import menu
+from tests.service_world import STAFF
+
+
+def _principal(username: str) -> Principal:
+    return Principal(kind="staff", id=username, name=username, grants=STAFF[username])
+
+
+def _labels(username: str) -> list[str]:
+    return [item.label for item in menu(_principal(username))]
+
+
+@pytest.mark.parametrize("username", ["admin", "auditor", "supervisor"])
+def test_those_who_may_read_the_audit_log_see_it_in_the_menu(username: str) -> None:
+    assert _labels(username) == ["Overview", "Decisions", "Audit log"]
+
+
+@pytest.mark.parametrize(
+    "username", ["officer_north", "reviewer_harbour", "officer_east", "chirp_admin", "chirp_moderator"]
+)
+def test_everyone_else_sees_overview_and_decisions(username: str) -> None:
+    assert _labels(username) == ["Overview", "Decisions"]
+
+
+def test_the_audit_log_entry_links_to_its_page() -> None:
+    (audit,) = [item for item in menu(_principal("auditor")) if item.label == "Audit log"]
+    assert audit.path == "/audit"
+
+
+def test_a_principal_without_grants_sees_only_the_overview() -> None:
+    assert [item.label for item in menu(Principal(kind="staff", id="x", name="X"))] == ["Overview"]
+
+
+def test_a_platform_role_without_a_platform_gives_no_decisions_entry() -> None:
+    loose = Principal(kind="staff", id="x", name="X", grants=(Grant(role=Role.PLATFORM_MODERATOR),))
+    assert [item.label for item in menu(loose)] == ["Overview"]
+
+
+def test_no_one_signed_in_gets_no_menu() -> None:
+    assert menu(None) == ()
