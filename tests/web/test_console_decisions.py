@@ -80,6 +80,13 @@ def test_an_htmx_request_gets_only_the_results(world: World, seeded: dict[str, s
     assert "HX-Request" in answer.headers["vary"]
 
 
+def test_htmx_is_given_the_tidy_address_to_show(world: World, seeded: dict[str, str]) -> None:
+    answer = signed_in(world, "admin").get(
+        "/console/decisions?platform=&category=&action=remove&rule=&date_from=&date_to=", headers={"HX-Request": "true"}
+    )
+    assert answer.headers["HX-Push-Url"] == "/console/decisions?action=remove"
+
+
 def test_a_history_restore_gets_the_whole_page(world: World, seeded: dict[str, str]) -> None:
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     answer = signed_in(world, "admin").get("/console/decisions", headers=headers)

@@ -59,6 +59,11 @@ class ListQuery(msgspec.Struct, frozen=True, kw_only=True):
             pairs.append(("after", encode_cursor(after)))
         return urlencode(pairs)
 
+    def canonical(self) -> str:
+        """This page's own query string, without the empty fields a form submits."""
+        pairs = [(name, getattr(self, name)) for name in (*_FIELDS, "after") if getattr(self, name)]
+        return urlencode(pairs)
+
 
 def parse_query(params: Mapping[str, str]) -> ListQuery:
     values = {name: params.get(name, "").strip() for name in (*_FIELDS, "after")}

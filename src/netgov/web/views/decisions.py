@@ -9,7 +9,7 @@ from netgov.core.taxonomy import Category
 from netgov.service.decisions import list_decisions
 from netgov.service.overview import decision_platforms
 from netgov.web.filters import PAGE_SIZE, parse_query
-from netgov.web.rendering import PagesDep, is_htmx
+from netgov.web.rendering import PagesDep, base_path, is_htmx
 from netgov.web.sessions import RuntimeDep, SessionDep
 
 router = APIRouter()
@@ -24,6 +24,9 @@ def decisions_page(request: Request, pages: PagesDep, runtime: RuntimeDep, sessi
     # Browsers and proxies must not answer a full-page load with a cached fragment, or the reverse.
     headers = {"Vary": "HX-Request, HX-History-Restore-Request"}
     if is_htmx(request):
+        # The address bar gets the tidy form of the query, not every empty field the form sent.
+        canonical = f"{base_path(request)}/decisions" + (f"?{query.canonical()}" if query.canonical() else "")
+        headers["HX-Push-Url"] = canonical
         return pages.render(request, "_decision_results.html", headers=headers, query=query, page=page)
     return pages.render(
         request,
