@@ -8,9 +8,12 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from netgov import __version__
-from netgov.api import problems
+from netgov.api import docs_page, problems
 from netgov.api.body_limit import BodyLimit
+from netgov.api.jurisdictions import KnownJurisdictions
+from netgov.api.metrics import ApiMetrics, MetricsMiddleware
 from netgov.api.routes import audit, content, decisions, health, rulebook
+from netgov.api.schemas import openapi
 from netgov.service.runtime import Runtime
 from netgov.web import console
 
@@ -42,9 +45,15 @@ def create_app(runtime: Runtime, *, close_runtime: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    app.state.jurisdictions = KnownJurisdictions(runtime)
+    app.state.metrics = metrics = ApiMetrics()
+    runtime.intake.on_commit = metrics.observe_commit
     problems.install(app)
-    for module in (content, decisions, rulebook, audit, health):
+    for module in (content, decisions, rulebook, audit, health, docs_page):
         app.include_router(module.router)
     console.mount(app)
+    openapi.install(app)
     app.add_middleware(BodyLimit, limit=runtime.settings.max_body_bytes)
+    # Added last, so outermost: it also times the requests BodyLimit refuses.
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

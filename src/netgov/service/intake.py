@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 
@@ -47,6 +48,7 @@ class ContentIntake:
         clock: Clock,
         tracker: WaveTracker | None = None,
         batch_max: int = 256,
+        on_commit: Callable[[int, float], None] | None = None,
     ) -> None:
         self._database = database
         self._engine = engine
@@ -61,6 +63,8 @@ class ContentIntake:
         self._lock = threading.Lock()
         self._stopping = False
         self._thread: threading.Thread | None = None
+        # Observer told (items, seconds) after each commit, on the writer thread: metrics.
+        self.on_commit = on_commit
 
     @property
     def engine(self) -> Engine:
@@ -71,6 +75,11 @@ class ContentIntake:
             self._stopping = False
             self._thread = threading.Thread(target=self._run, name="netgov-intake", daemon=True)
             self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """Whether the writer thread is alive (readiness checks ask)."""
+        return self._thread is not None and self._thread.is_alive()
 
     def stop(self) -> None:
         """Finish everything queued, then stop the writer; later submissions are refused."""
@@ -145,6 +154,7 @@ class ContentIntake:
             pending.future.set_exception(error)
 
     def _store(self, items: list[Item]) -> list[Outcome]:
+        started = time.perf_counter()
         now = self._clock()
         with self._lock:
             used, self._keys_used = self._keys_used, {}
@@ -159,4 +169,14 @@ class ContentIntake:
             with self._lock:
                 self._keys_used = {**used, **self._keys_used}
             raise
+        if self.on_commit is not None:
+            self._observe(len(items), time.perf_counter() - started)
         return outcomes
+
+    def _observe(self, items: int, seconds: float) -> None:
+        assert self.on_commit is not None
+        try:
+            self.on_commit(items, seconds)
+        except Exception:
+            # The commit stands: a failing observer must not make it look failed (and retried).
+            log.exception("the intake's on_commit observer failed")

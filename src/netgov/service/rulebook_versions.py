@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import msgspec
+from sqlalchemy import select
 
 from netgov.core.rulebook.model import Rulebook
 from netgov.service.audit_trail import Entry, record
@@ -32,3 +33,9 @@ def register_rulebook(uow: UnitOfWork, rulebook: Rulebook, *, at: datetime) -> b
     )
     record(uow, [entry], at=at)
     return True
+
+
+def rulebook_history(uow: UnitOfWork) -> list[RulebookVersionRow]:
+    """Every rulebook version the service has decided with, newest first."""
+    query = select(RulebookVersionRow).order_by(RulebookVersionRow.first_used_at.desc(), RulebookVersionRow.version)
+    return list(uow.session.scalars(query))

@@ -1,0 +1,58 @@
+"""Fixtures for the REST API tests: a TestClient over ``create_app(world.runtime)`` on
+each backend, and the API-key headers of the world's two platforms."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.exceptions import StarletteDeprecationWarning
+
+from netgov.api import create_app
+from tests.service_world import World, open_world
+
+with warnings.catch_warnings():
+    # Starlette 1.x prefers httpx2 for its test client; httpx is what the project installs.
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def api(world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(world.runtime)) as client:
+        yield client
+
+
+@pytest.fixture
+def chirp(world: World) -> dict[str, str]:
+    """Headers of chirp's API key (seat: ex.north.harbour)."""
+    return bearer(world.keys["chirp"])
+
+
+@pytest.fixture
+def marketly(world: World) -> dict[str, str]:
+    """Headers of marketly's API key (seat: ex.south)."""
+    return bearer(world.keys["marketly"])
+
+
+@pytest.fixture
+def small_world(database: str, tmp_path: Path) -> Iterator[World]:
+    """A world whose limits are tiny: 2 KiB bodies, 3 items a batch."""
+    yield from open_world(database, tmp_path, max_body_bytes=2048, max_batch_items=3)
+
+
+@pytest.fixture
+def small_api(small_world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(small_world.runtime)) as client:
+        yield client
+
+
+@pytest.fixture
+def small_world_chirp(small_world: World) -> dict[str, str]:
+    return bearer(small_world.keys["chirp"])
