@@ -19,116 +19,125 @@ from netgov.service.intake_batch import Outcome
 from netgov.service.runtime import Runtime
 from netgov.settings import Settings
 from netgov.store.database import is_sqlite
-from netgov.store.repositories.decisions import DecisionFilter
 from netgov.store.tables import ContentRow
 from tests.service.support import SCAM, Commits, audit_actions, item, submit, writer_held
 from tests.service_world import World, bundled_rulebook
 
-EVERYWHERE = DecisionFilter()
+# Tests on the shared world use content ids of their own (a prefix per test) and count
+# only their own rows and events; the tests that move the clock, touch the API key or stop
+# the intake take a world of their own.
 
 
-def _stored(world: World) -> list[tuple[str, str]]:
+def _stored(world: World, prefix: str) -> list[tuple[str, str]]:
+    """(platform, content id) of the stored items whose id starts with ``prefix``, in order of storing."""
     with world.runtime.uow() as uow:
-        rows = uow.session.query(ContentRow).order_by(ContentRow.pk).all()
-        return [(row.platform_id, row.content_id) for row in rows]
+        query = uow.session.query(ContentRow).where(ContentRow.content_id.startswith(prefix)).order_by(ContentRow.pk)
+        return [(row.platform_id, row.content_id) for row in query]
 
 
-def test_a_new_item_is_decided_stored_and_audited_once(world: World) -> None:
-    (outcome,) = submit(world, item("post-1", SCAM))
+def _create_events(world: World, *outcomes: Outcome) -> int:
+    objects = {f"decision:{outcome.decision_id}" for outcome in outcomes}
+    return sum(1 for obj in audit_actions(world, "decision.create") if obj in objects)
+
+
+def test_a_new_item_is_decided_stored_and_audited_once(shared_world: World) -> None:
+    (outcome,) = submit(shared_world, item("new-1", SCAM))
     decision = decision_from_json(outcome.document)
-    assert (outcome.content_id, outcome.created, outcome.conflict) == ("post-1", True, None)
+    assert (outcome.content_id, outcome.created, outcome.conflict) == ("new-1", True, None)
     assert decision.id == outcome.decision_id
     assert decision.action.value == "hold_for_review"
-    with world.runtime.uow() as uow:
+    with shared_world.runtime.uow() as uow:
         found = uow.decisions.get(outcome.decision_id)
         report = verify_chain(uow.audit.events())
     assert found is not None
     assert (found[0].jurisdiction, found[1].text) == ("ex.north.harbour.east", SCAM)
-    assert audit_actions(world, "decision.create") == [f"decision:{outcome.decision_id}"]
+    assert _create_events(shared_world, outcome) == 1
     assert report.ok
 
 
 def test_a_retry_returns_the_stored_decision_and_writes_nothing(world: World) -> None:
-    (first,) = submit(world, item("post-1"))
+    (first,) = submit(world, item("retry-1"))
+    # A decision made now would get another id and time: the retry must get the stored one.
     world.clock.advance(minutes=5)
-    (retry,) = submit(world, item("post-1"))
+    (retry,) = submit(world, item("retry-1"))
     assert (retry.created, retry.decision_id, retry.document) == (False, first.decision_id, first.document)
-    assert _stored(world) == [("chirp", "post-1")]
+    assert _stored(world, "retry-") == [("chirp", "retry-1")]
     assert len(audit_actions(world, "decision.create")) == 1
 
 
-def test_the_same_id_with_other_content_is_a_conflict_and_writes_nothing(world: World) -> None:
-    (first,) = submit(world, item("post-1"))
-    (again,) = submit(world, item("post-1", "an edited text"))
+def test_the_same_id_with_other_content_is_a_conflict_and_writes_nothing(shared_world: World) -> None:
+    (first,) = submit(shared_world, item("conflict-1"))
+    (again,) = submit(shared_world, item("conflict-1", "an edited text"))
     assert again.conflict is not None
-    assert "post-1" in again.conflict
+    assert "conflict-1" in again.conflict
     assert (again.created, again.document, again.decision_id) == (False, b"", first.decision_id)
-    with world.runtime.uow() as uow:
+    with shared_world.runtime.uow() as uow:
         found = uow.decisions.get(first.decision_id)
     assert found is not None
     assert found[1].text != "an edited text"
-    assert len(audit_actions(world, "decision.create")) == 1
+    assert _create_events(shared_world, first) == 1
 
 
-def test_the_same_content_id_on_two_platforms_is_two_items(world: World) -> None:
-    chirp, marketly = submit(world, item("post-1"), item("post-1", platform="marketly", jurisdiction="ex.south"))
+def test_the_same_content_id_on_two_platforms_is_two_items(shared_world: World) -> None:
+    chirp, marketly = submit(shared_world, item("both-1"), item("both-1", platform="marketly", jurisdiction="ex.south"))
     assert chirp.created
     assert marketly.created
     assert chirp.decision_id != marketly.decision_id
 
 
-def test_a_duplicate_inside_one_batch_is_decided_once(world: World) -> None:
-    first, repeat, other = submit(world, item("a"), item("a"), item("b"))
+def test_a_duplicate_inside_one_batch_is_decided_once(shared_world: World) -> None:
+    first, repeat, other = submit(shared_world, item("dup-a"), item("dup-a"), item("dup-b"))
     assert (first.created, repeat.created, other.created) == (True, False, True)
     assert repeat.decision_id == first.decision_id
-    assert _stored(world) == [("chirp", "a"), ("chirp", "b")]
-    assert len(audit_actions(world, "decision.create")) == 2
+    assert _stored(shared_world, "dup-") == [("chirp", "dup-a"), ("chirp", "dup-b")]
+    assert _create_events(shared_world, first, other) == 2
 
 
-def test_a_changed_duplicate_inside_one_batch_is_a_conflict(world: World) -> None:
-    first, changed = submit(world, item("a"), item("a", "something else"))
+def test_a_changed_duplicate_inside_one_batch_is_a_conflict(shared_world: World) -> None:
+    first, changed = submit(shared_world, item("changed-a"), item("changed-a", "something else"))
     assert first.created
     assert changed.conflict is not None
-    assert _stored(world) == [("chirp", "a")]
+    assert _stored(shared_world, "changed-") == [("chirp", "changed-a")]
 
 
-def test_concurrent_submitters_each_get_their_own_outcome_and_share_commits(world: World) -> None:
-    count = 24
+def test_concurrent_submitters_each_get_their_own_outcome_and_share_commits(shared_world: World) -> None:
+    count, intake = 24, shared_world.runtime.intake
     outcomes: dict[int, Outcome] = {}
     submitted = threading.Barrier(count + 1)
 
     def submitter(n: int) -> None:
-        future = world.runtime.intake.submit([item(f"post-{n}")])
+        future = intake.submit([item(f"many-{n}")])
         submitted.wait()
         outcomes[n] = future.result(timeout=30)[0]
 
     threads = [threading.Thread(target=submitter, args=(n,)) for n in range(count)]
-    with Commits(world.runtime.database) as commits:
-        with writer_held(world):
+    with Commits(shared_world.runtime.database) as commits:
+        with writer_held(shared_world):
             for thread in threads:
                 thread.start()
             submitted.wait()
         for thread in threads:
             thread.join(timeout=30)
-    assert {n: o.content_id for n, o in outcomes.items()} == {n: f"post-{n}" for n in range(count)}
+    assert {n: o.content_id for n, o in outcomes.items()} == {n: f"many-{n}" for n in range(count)}
     assert all(o.created for o in outcomes.values())
-    assert len(_stored(world)) == len(audit_actions(world, "decision.create")) == count
+    assert len(_stored(shared_world, "many-")) == _create_events(shared_world, *outcomes.values()) == count
     assert 1 <= commits.count <= 2
 
 
-def test_a_failing_request_fails_alone_while_the_rest_of_its_group_succeeds(world: World) -> None:
-    intake = world.runtime.intake
-    with writer_held(world):
-        first = intake.submit([item("first")])
-        good = intake.submit([item("good-1"), item("good-2")])
+def test_a_failing_request_fails_alone_while_the_rest_of_its_group_succeeds(shared_world: World) -> None:
+    intake = shared_world.runtime.intake
+    with writer_held(shared_world):
+        first = intake.submit([item("group-first")])
+        good = intake.submit([item("group-good-1"), item("group-good-2")])
         # No such platform: the content row's foreign key refuses it on both backends.
-        bad = intake.submit([item("bad", platform="nowhere")])
-        also_good = intake.submit([item("good-3")])
+        bad = intake.submit([item("group-bad", platform="nowhere")])
+        also_good = intake.submit([item("group-good-3")])
     assert [o.created for future in (first, good, also_good) for o in future.result(timeout=30)] == [True] * 4
     with pytest.raises(IntegrityError):
         bad.result(timeout=30)
-    assert [content_id for _, content_id in _stored(world)] == ["first", "good-1", "good-2", "good-3"]
-    assert verify_chain(_events(world)).ok
+    stored = [content_id for _, content_id in _stored(shared_world, "group-")]
+    assert stored == ["group-first", "group-good-1", "group-good-2", "group-good-3"]
+    assert verify_chain(_events(shared_world)).ok
 
 
 def _events(world: World) -> list[AuditEvent]:
@@ -136,31 +145,31 @@ def _events(world: World) -> list[AuditEvent]:
         return list(uow.audit.events())
 
 
-def test_a_content_id_longer_than_its_column_fails_only_its_own_request_on_postgresql(world: World) -> None:
-    if is_sqlite(world.runtime.database):
+def test_a_content_id_longer_than_its_column_fails_only_its_own_request_on_postgresql(shared_world: World) -> None:
+    if is_sqlite(shared_world.runtime.database):
         pytest.skip("SQLite does not enforce VARCHAR lengths")
-    intake = world.runtime.intake
-    with writer_held(world):
-        too_long = intake.submit([item("x" * 201)])
-        fine = intake.submit([item("y" * 200)])
+    intake = shared_world.runtime.intake
+    with writer_held(shared_world):
+        too_long = intake.submit([item("long-" + "x" * 196)])
+        fine = intake.submit([item("long-" + "y" * 195)])
     with pytest.raises(DBAPIError):
         too_long.result(timeout=30)
     assert fine.result(timeout=30)[0].created
 
 
-def test_two_service_processes_storing_the_same_item_at_once_store_it_once(world: World, tmp_path: Path) -> None:
+def test_two_service_processes_storing_the_same_item_at_once_store_it_once(shared_world: World, tmp_path: Path) -> None:
     passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
-    settings = Settings(database_url=world.runtime.settings.database_url, data_dir=tmp_path)
-    with Runtime.open(settings, clock=world.clock, rulebook=bundled_rulebook(), passwords=passwords) as other:
-        with writer_held(world):
-            mine = world.runtime.intake.submit([item("post-1")])
-            theirs = other.intake.submit([item("post-1")])
+    settings = Settings(database_url=shared_world.runtime.settings.database_url, data_dir=tmp_path)
+    with Runtime.open(settings, clock=shared_world.clock, rulebook=bundled_rulebook(), passwords=passwords) as other:
+        with writer_held(shared_world):
+            mine = shared_world.runtime.intake.submit([item("twice-1")])
+            theirs = other.intake.submit([item("twice-1")])
             # Let both writers reach the held lock (or the unique index behind it).
             time.sleep(0.3)
         outcomes = [mine.result(timeout=30)[0], theirs.result(timeout=30)[0]]
     assert sorted(o.created for o in outcomes) == [False, True]
     assert outcomes[0].decision_id == outcomes[1].decision_id
-    assert _stored(world) == [("chirp", "post-1")]
+    assert _stored(shared_world, "twice-") == [("chirp", "twice-1")]
 
 
 def test_a_key_use_is_recorded_by_the_next_commit(world: World) -> None:
@@ -194,7 +203,7 @@ def test_stop_finishes_queued_work_before_returning(world: World) -> None:
     world.runtime.intake.stop()
     assert all(future.done() for future in futures)
     assert all(future.result()[0].created for future in futures)
-    assert len(_stored(world)) == 12
+    assert len(_stored(world, "post-")) == 12
 
 
 def test_a_submission_after_stop_is_refused_at_once(world: World) -> None:
@@ -221,4 +230,4 @@ def test_a_submission_racing_stop_is_either_stored_or_refused_never_left_waiting
     refused = [f for f in futures if f.exception(timeout=5) is not None]
     assert all(isinstance(f.exception(), RuntimeError) for f in refused)
     stored = [f.result()[0].content_id for f in futures if f not in refused]
-    assert [content_id for _, content_id in _stored(world)] == stored
+    assert [content_id for _, content_id in _stored(world, "")] == stored
