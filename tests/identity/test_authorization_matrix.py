@@ -13,6 +13,7 @@ from typing import NamedTuple
 import pytest
 
 from netgov.identity import Activity, Grant, Principal, Resource, Role, authorize
+from netgov.identity.roles import ROLE_ACTIVITIES
 
 EAST, WEST = "ex.north.harbour.east", "ex.north.harbour.west"
 
@@ -174,6 +175,8 @@ MATRIX = [
     Case("anonymous", AUDIT, "the audit log", DENY),
     Case("anonymous", KEYS, "chirp's API keys", DENY),
     Case("anonymous", STAFF, "a grant in county east", DENY),
+    Case("anonymous", CHECKPOINT, "the audit log", DENY),
+    Case("anonymous", PLATFORMS, "a new platform seated in the south", DENY),
     Case("anonymous", RULEBOOK, "the rulebook", ALLOW),
 ]
 
@@ -189,10 +192,18 @@ DENIALS = [case for case in MATRIX if not case.allowed and PRINCIPALS[case.who] 
 
 
 @pytest.mark.parametrize("case", DENIALS, ids=[case.sentence for case in DENIALS])
-def test_every_denial_names_the_principal(case: Case) -> None:
-    principal = PRINCIPALS[case.who]
+def test_every_denial_names_the_principal_and_the_scope(case: Case) -> None:
+    principal, resource = PRINCIPALS[case.who], RESOURCES[case.what]
     assert principal is not None
-    assert principal.name in authorize(principal, case.activity, RESOURCES[case.what]).reason
+    reason = authorize(principal, case.activity, resource).reason
+    assert principal.name in reason
+    assert case.activity.value in reason
+    capable = [g for g in principal.grants if case.activity in ROLE_ACTIVITIES[g.role]]
+    # Refused for where, not for what: the reason shows the scopes held and the resource's place.
+    for grant in capable:
+        assert grant.describe() in reason
+    if capable:
+        assert resource.describe() in reason
 
 
 def test_a_cross_jurisdiction_denial_names_the_grant_and_the_resource() -> None:
@@ -221,6 +232,12 @@ def test_anonymous_is_told_to_sign_in() -> None:
 def test_an_allowance_names_the_grant_that_gave_it() -> None:
     permission = authorize(PRINCIPALS["city reviewer harbour"], READ, RESOURCES["a decision in county west"])
     assert permission.reason == "Rita Harbour is reviewer for jurisdiction ex.north.harbour"
+
+
+def test_anonymous_is_denied_every_activity_but_reading_the_rulebook() -> None:
+    allowed = {case.activity for case in MATRIX if case.who == "anonymous" and case.allowed}
+    denied = {case.activity for case in MATRIX if case.who == "anonymous" and not case.allowed}
+    assert (allowed, denied) == ({RULEBOOK}, set(Activity) - {RULEBOOK})
 
 
 def test_the_matrix_covers_every_role_and_activity() -> None:
