@@ -23,10 +23,10 @@ from click.testing import CliRunner, Result
 from sqlalchemy import func, select
 
 from netgov.api import create_app
+from netgov.api.serving import uvicorn_config
 from netgov.cli.main import cli
 from netgov.core.content import Content
 from netgov.service.intake_batch import Item
-from netgov.service.serving import uvicorn_config
 from netgov.store.tables import DecisionRow
 from tests.service_world import World
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import click
 
 from netgov.api import create_app
+from netgov.api.serving import serve as serve_app
 from netgov.cli.serve_command import base_url, host_option, port_option
 from netgov.cli.service_access import open_runtime
 from netgov.demo.seed import DemoCredentials, seed_demo
 from netgov.demo.world import demo_world
-from netgov.service.serving import serve as serve_app
 from netgov.settings import Settings, sqlite_url
 from netgov.store.database import connect
 from netgov.store.schema import upgrade

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 import click
 
 from netgov.api import create_app
+from netgov.api.serving import serve as serve_app
 from netgov.cli.options import db_option, rules_option, service_settings
 from netgov.cli.service_access import open_runtime
 from netgov.service.runtime import shown_url
-from netgov.service.serving import serve as serve_app
 
 F = TypeVar("F", bound=Callable[..., Any])
 
