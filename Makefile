@@ -9,8 +9,7 @@ BIN := $(VENV)/bin
 .PHONY: demo test lint bench bench-pii lock clean
 
 demo: $(VENV)/.main
-	$(BIN)/netgov rules check
-	$(BIN)/netgov scan --sample --format pretty
+	$(BIN)/netgov demo
 
 test: $(VENV)/.dev
 	$(BIN)/pytest -q -p no:cacheprovider
