@@ -1,0 +1,199 @@
+"""Regenerate the console screenshots in ``docs/screenshots/``.
+
+    .venv/bin/python tools/screenshots.py            # writes docs/screenshots/*.png
+    .venv/bin/python tools/screenshots.py --out DIR  # somewhere else
+
+Builds the demo world (Republic of Examplia, its offices, staff and platforms) in a
+temporary directory, decides a few hundred synthetic posts through the content intake,
+serves the real app with uvicorn on a free loopback port and photographs the sign-in
+page, the overview, the decisions page and one decision with its text revealed, using
+Debian's Chromium (/usr/bin/chromium) through Playwright. Nothing outside the temporary
+directory and the output directory is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from playwright.sync_api import Page, expect, sync_playwright
+
+from netgov.api.app import create_app
+from netgov.demo import DemoWorld, demo_world, synthetic_posts
+from netgov.identity import Grant, Role
+from netgov.identity.authorization import Scope
+from netgov.service.intake_batch import Item
+from netgov.service.places import add_jurisdiction, add_office, add_platform
+from netgov.service.runtime import Runtime
+from netgov.service.staff import SYSTEM, create_staff
+from netgov.settings import Settings
+from netgov.store.database import connect
+from netgov.store.repositories.decisions import DecisionFilter
+from netgov.store.schema import upgrade
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+ARGS += ["--disable-sync", "--no-first-run", "--disable-quic", "--hide-scrollbars"]
+USERNAME, PASSWORD = "supervisor", "screenshots-only-password"
+POSTS, BATCH = 600, 20
+
+
+class StoryClock:
+    """The runtime's clock, moved to each batch's time so decisions spread over the week."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="directory for the PNG files (default: docs/screenshots)")
+    out: Path = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="netgov-screenshots-") as temporary,
+        demo_runtime(Path(temporary)) as runtime,
+        serving(create_app(runtime)) as url,
+    ):
+        photograph(url, out, doxxing=english_doxxing_decision(runtime))
+    for name in sorted(out.glob("*.png")):
+        print(f"wrote {_shown(name)}")
+
+
+@contextmanager
+def demo_runtime(directory: Path) -> Iterator[Runtime]:
+    settings = Settings(data_dir=directory, installation="Examplia Online Content Office")
+    database = connect(settings.resolved_database_url)
+    upgrade(database)
+    database.dispose()
+    end = datetime.now(UTC).replace(microsecond=0)
+    clock = StoryClock(end - timedelta(days=7))
+    runtime = Runtime.open(settings, clock=clock)
+    try:
+        world = demo_world()
+        _seed_world(runtime, world)
+        _seed_posts(runtime, world, clock, end)
+        yield runtime
+    finally:
+        runtime.close()
+
+
+def _seed_world(runtime: Runtime, world: DemoWorld) -> None:
+    at = runtime.clock()
+    with runtime.uow(write=True) as uow:
+        for node in world.jurisdictions:
+            add_jurisdiction(
+                uow, actor=SYSTEM, code=node.code, name=node.name, level=node.level, parent=node.parent, at=at
+            )
+        for office in world.offices:
+            add_office(
+                uow, actor=SYSTEM, office_id=office.id, name=office.name, jurisdiction=office.jurisdiction, at=at
+            )
+        for platform in world.platforms:
+            add_platform(
+                uow,
+                actor=SYSTEM,
+                platform_id=platform.id,
+                name=platform.name,
+                jurisdiction=platform.jurisdiction,
+                at=at,
+            )
+        for person in world.staff:
+            grants = [Grant(role=Role(g.role), jurisdiction=g.jurisdiction, platform=g.platform) for g in person.roles]
+            create_staff(
+                uow,
+                actor=SYSTEM,
+                username=person.username,
+                display_name=person.display_name,
+                password=PASSWORD,
+                grants=grants,
+                passwords=runtime.passwords,
+                at=at,
+            )
+        uow.commit()
+
+
+def _seed_posts(runtime: Runtime, world: DemoWorld, clock: StoryClock, end: datetime) -> None:
+    posts = synthetic_posts(POSTS, seed=7, world=world, start=end - timedelta(days=7), span=timedelta(days=7))
+    for first in range(0, len(posts), BATCH):
+        batch = posts[first : first + BATCH]
+        clock.now = max(post.created_at or clock.now for post in batch)
+        items = [
+            Item(content=post, jurisdiction=post.jurisdiction, actor=f"platform:{post.platform}") for post in batch
+        ]
+        runtime.intake.submit(items).result(timeout=120)
+    clock.now = end
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+
+
+def english_doxxing_decision(runtime: Runtime) -> str:
+    """A decision on a doxxing post in English (the machine may lack fonts for the Chinese ones)."""
+    everything = Scope(jurisdictions=("ex",), unplaced=True)
+    with runtime.uow() as uow:
+        for row in uow.decisions.page(everything, DecisionFilter(rule="privacy.personal-data-dump"), limit=100):
+            found = uow.decisions.get(row.id)
+            if found is not None and found[1].language == "en":
+                return row.id
+    raise SystemExit("no English doxxing post among the synthetic posts; change POSTS or the seed")
+
+
+def photograph(url: str, out: Path, *, doxxing: str) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        page.goto(f"{url}/console/sign-in")
+        page.get_by_label("Username").fill(USERNAME)
+        page.screenshot(path=out / "sign-in.png")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible()
+        page.screenshot(path=out / "overview.png", full_page=True)
+        page.goto(f"{url}/console/decisions?action=hold_for_review")
+        page.screenshot(path=out / "decisions.png")
+        _reveal(page, f"{url}/console/decisions/{doxxing}")
+        page.screenshot(path=out / "decision.png", full_page=True)
+        browser.close()
+
+
+def _reveal(page: Page, decision_url: str) -> None:
+    page.goto(decision_url)
+    page.get_by_label("Reason for reading this post").fill("reviewing report R-2291 from the police")
+    page.get_by_role("button", name="Show the text").click()
+    expect(page.locator("blockquote.post mark.masked").first).to_be_visible()
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+
+if __name__ == "__main__":
+    main()
