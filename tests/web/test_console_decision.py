@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from netgov.audit.chain import AuditEvent, verify_chain
 from tests.service_world import World
 from tests.web.console_client import csrf_token, signed_in
@@ -135,12 +137,14 @@ def test_reading_without_the_csrf_token_is_refused_and_not_audited(world: World,
     assert _reads(world) == []
 
 
-def test_an_overlong_reason_is_refused(world: World, seeded: dict[str, str]) -> None:
+@pytest.mark.parametrize("reason", ["x" * 501, "two\nlines", "nul\x00byte"])
+def test_a_reason_that_is_not_one_short_line_is_refused(world: World, seeded: dict[str, str], reason: str) -> None:
     client = signed_in(world, "admin")
     answer = client.post(
-        f"/console/decisions/{seeded['scam_east']}/text", data={"reason": "x" * 501, "csrf_token": csrf_token(client)}
+        f"/console/decisions/{seeded['scam_east']}/text", data={"reason": reason, "csrf_token": csrf_token(client)}
     )
     assert answer.status_code == 422
+    assert "The reason must be one line of at most 500 characters." in answer.text
     assert _reads(world) == []
 
 

@@ -81,6 +81,12 @@ def test_an_unknown_user_gets_the_same_message(world: World) -> None:
     assert "The username or password is wrong." in answer.text
 
 
+def test_an_unprintable_username_is_just_wrong(world: World) -> None:
+    answer = sign_in(console_client(world), "officer\x00east", "not the password")
+    assert answer.status_code == 401
+    assert "The username or password is wrong." in answer.text
+
+
 def test_repeated_failures_lock_the_account_and_say_until_when(world: World) -> None:
     client = console_client(world)
     for _ in range(world.runtime.settings.lockout_attempts):

@@ -57,8 +57,8 @@ def reveal_text(
 ) -> Response:
     _check_id(decision_id)
     reason = reason.strip()
-    if len(reason) > REASON_LIMIT:
-        raise InvalidRequestError(f"the reason must be at most {REASON_LIMIT} characters")
+    if len(reason) > REASON_LIMIT or not reason.isprintable():
+        raise InvalidRequestError(f"the reason must be one line of at most {REASON_LIMIT} characters")
     with runtime.uow(write=True) as uow:
         decision, content = read_content(uow, session.principal, decision_id, reason=reason, at=runtime.clock())
     revealed = Revealed(segments=segments(content.text, decision), reason=reason, language=content.language)

@@ -44,11 +44,13 @@ def sign_in_submit(
     next_page: Annotated[str, Form(alias="next")] = "",
 ) -> Response:
     check_sign_in(request, csrf_token)
+    # No account has an unprintable name (PostgreSQL cannot even look one up): treat it as unknown.
+    wanted = username.strip() if username.isprintable() else ""
     try:
         with runtime.uow(write=True) as uow:
             signed = sign_in(
                 uow,
-                username=username.strip(),
+                username=wanted,
                 password=password,
                 passwords=runtime.passwords,
                 policy=runtime.lockout,
@@ -57,7 +59,7 @@ def sign_in_submit(
             )
     except (NotAuthenticatedError, LockedOutError) as refused:
         return _form(
-            request, pages, runtime, next_page=next_page, status=refused.status, error=str(refused), user=username
+            request, pages, runtime, next_page=next_page, status=refused.status, error=str(refused), user=wanted
         )
     response = RedirectResponse(_destination(request, next_page), status_code=303)
     set_session_cookie(response, request, runtime, signed)
