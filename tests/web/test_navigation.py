@@ -35,6 +35,13 @@ def test_the_audit_log_entry_links_to_its_page() -> None:
     assert audit.path == "/audit"
 
 
+def test_a_provincial_supervisor_gets_no_audit_log_entry_since_the_log_is_read_whole() -> None:
+    provincial = Principal(
+        kind="staff", id="x", name="X", grants=(Grant(role=Role.SUPERVISOR, jurisdiction="ex.north"),)
+    )
+    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions"]
+
+
 def test_a_principal_without_grants_sees_only_the_overview() -> None:
     assert [item.label for item in menu(Principal(kind="staff", id="x", name="X"))] == ["Overview"]
 

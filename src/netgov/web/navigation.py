@@ -1,17 +1,21 @@
 """What the console offers a principal: menu entries and page parts, by permission.
 
 These only decide what is shown; every request is still decided by the service it calls.
-Both use ``visible_scope`` so that the console offers exactly what ``authorize`` would
-allow somewhere: an entry appears when the principal holds the activity over any scope.
+Each entry asks the same question its page's service asks: lists (decisions) appear when
+``visible_scope`` gives the principal any scope at all; the audit log, which is read
+whole, appears when ``authorize`` allows reading it (``netgov.service.audit_admin``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import msgspec
 
-from netgov.identity.authorization import visible_scope
+from netgov.identity.authorization import authorize, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
+from netgov.service.audit_admin import AUDIT_LOG
 
 
 class MenuItem(msgspec.Struct, frozen=True):
@@ -20,20 +24,32 @@ class MenuItem(msgspec.Struct, frozen=True):
     path: str
 
 
-_ENTRIES: tuple[tuple[MenuItem, Activity | None], ...] = (
-    (MenuItem("Overview", "/"), None),
-    (MenuItem("Decisions", "/decisions"), Activity.DECISION_READ),
-    (MenuItem("Audit log", "/audit"), Activity.AUDIT_READ),
-)
-
-
 def may_somewhere(principal: Principal | None, activity: Activity) -> bool:
     """Whether ``principal`` may perform ``activity`` on anything at all."""
     return not visible_scope(principal, activity).empty
+
+
+def _always(principal: Principal) -> bool:
+    return True
+
+
+def _reads_decisions(principal: Principal) -> bool:
+    return may_somewhere(principal, Activity.DECISION_READ)
+
+
+def _reads_audit_log(principal: Principal) -> bool:
+    return authorize(principal, Activity.AUDIT_READ, AUDIT_LOG).allowed
+
+
+_ENTRIES: tuple[tuple[MenuItem, Callable[[Principal], bool]], ...] = (
+    (MenuItem("Overview", "/"), _always),
+    (MenuItem("Decisions", "/decisions"), _reads_decisions),
+    (MenuItem("Audit log", "/audit"), _reads_audit_log),
+)
 
 
 def menu(principal: Principal | None) -> tuple[MenuItem, ...]:
     """The entries of the console's navigation for ``principal``; nothing when signed out."""
     if principal is None:
         return ()
-    return tuple(item for item, needs in _ENTRIES if needs is None or may_somewhere(principal, needs))
+    return tuple(item for item, offered in _ENTRIES if offered(principal))
