@@ -14,6 +14,10 @@ from netgov.identity.authorization import Scope
 from netgov.store.tables import ContentRow, DecisionRow
 from netgov.store.tables.base import UTCDateTime
 
+# The tables themselves, for Core inserts (``Model.__table__`` is typed too loosely for insert()).
+_CONTENTS = ContentRow.metadata.tables[ContentRow.__tablename__]
+_DECISIONS = DecisionRow.metadata.tables[DecisionRow.__tablename__]
+
 
 class DecisionFilter(msgspec.Struct, frozen=True, kw_only=True):
     platform: str | None = None
@@ -54,12 +58,23 @@ class DecisionRepository:
         """Insert contents and their decisions, one decision per content, in the same order."""
         if not contents:
             return
-        inserted = self._session.execute(
-            insert(ContentRow).returning(ContentRow.pk, sort_by_parameter_order=True), contents
-        )
-        for decision, pk in zip(decisions, inserted.scalars(), strict=True):
-            decision["content_pk"] = pk
-        self._session.execute(insert(DecisionRow), decisions)
+        # Core inserts (executemany), not ORM bulk ones; and no RETURNING, which SQLite can only
+        # do one row per statement when the order must hold: the keys are read back in one query.
+        self._session.execute(insert(_CONTENTS), contents)
+        keys = self._content_keys({(row["platform_id"], row["content_id"]) for row in contents})
+        for decision in decisions:
+            decision["content_pk"] = keys[(decision["platform_id"], decision["content_id"])]
+        self._session.execute(insert(_DECISIONS), decisions)
+
+    def _content_keys(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        found: dict[tuple[str, str], int] = {}
+        for platform_id in {platform for platform, _ in wanted}:
+            ids = [content_id for platform, content_id in wanted if platform == platform_id]
+            query = select(ContentRow.content_id, ContentRow.pk).where(
+                ContentRow.platform_id == platform_id, ContentRow.content_id.in_(ids)
+            )
+            found.update({(platform_id, content_id): pk for content_id, pk in self._session.execute(query)})
+        return found
 
     def get(self, decision_id: str) -> tuple[DecisionRow, ContentRow] | None:
         query = select(DecisionRow, ContentRow).join(ContentRow).where(DecisionRow.id == decision_id)
