@@ -11,6 +11,7 @@ import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
 from netgov.api import create_app
+from tests.databases import BACKENDS, database_url
 from tests.service_world import World, open_world
 
 with warnings.catch_warnings():
@@ -26,6 +27,20 @@ def bearer(token: str) -> dict[str, str]:
 @pytest.fixture
 def api(world: World) -> Iterator[TestClient]:
     with TestClient(create_app(world.runtime)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world per module and backend, for tests that only read or whose writes are idempotent."""
+    data_dir = tmp_path_factory.mktemp("api-world")
+    for url in database_url(request.param, data_dir):
+        yield from open_world(url, data_dir)
+
+
+@pytest.fixture(scope="module")
+def shared_api(shared_world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(shared_world.runtime)) as client:
         yield client
 
 

@@ -82,3 +82,8 @@ def test_each_app_keeps_its_own_metrics(world: World, api: TestClient) -> None:
     api.get("/healthz")
     with TestClient(create_app(world.runtime)) as other:
         assert 'route="/healthz"' not in other.get("/metrics").text
+
+
+def test_metrics_count_unknown_methods_as_other(api: TestClient) -> None:
+    api.request("BREW", "/healthz")
+    assert 'method="OTHER",route="/healthz"' in _metrics(api)

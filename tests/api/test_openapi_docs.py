@@ -13,9 +13,9 @@ METHODS = ("get", "post", "put", "patch", "delete")
 OURS = ("content", "decisions", "rulebook", "health")
 
 
-@pytest.fixture
-def document(api: TestClient) -> dict[str, Any]:
-    found: dict[str, Any] = api.get("/openapi.json").json()
+@pytest.fixture(scope="module")
+def document(shared_api: TestClient) -> dict[str, Any]:
+    found: dict[str, Any] = shared_api.get("/openapi.json").json()
     return found
 
 
@@ -80,8 +80,10 @@ def test_the_submission_schema_forbids_unknown_fields(document: dict[str, Any]) 
     assert document["components"]["schemas"]["ContentSubmission"]["additionalProperties"] is False
 
 
-def test_the_docs_page_shows_every_path_and_links_the_document(api: TestClient, document: dict[str, Any]) -> None:
-    response = api.get("/docs")
+def test_the_docs_page_shows_every_path_and_links_the_document(
+    shared_api: TestClient, document: dict[str, Any]
+) -> None:
+    response = shared_api.get("/docs")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
@@ -90,14 +92,14 @@ def test_the_docs_page_shows_every_path_and_links_the_document(api: TestClient, 
         assert f"{path}</h3>" in page
 
 
-def test_the_docs_page_shows_a_curl_example_per_operation(api: TestClient, document: dict[str, Any]) -> None:
-    page = api.get("/docs").text
+def test_the_docs_page_shows_a_curl_example_per_operation(shared_api: TestClient, document: dict[str, Any]) -> None:
+    page = shared_api.get("/docs").text
     operations = sum(1 for item in document["paths"].values() for method in item if method in METHODS)
     assert page.count("curl -sS -X") == operations
     assert "Authorization: Bearer $NETGOV_API_KEY" in page
 
 
-def test_the_docs_page_loads_nothing_from_elsewhere(api: TestClient) -> None:
-    page = api.get("/docs").text
+def test_the_docs_page_loads_nothing_from_elsewhere(shared_api: TestClient) -> None:
+    page = shared_api.get("/docs").text
     assert "<script" not in page
     assert not re.search(r'(src|href)="(https?:)?//', page)

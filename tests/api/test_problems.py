@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from tests.api.conftest import TestClient
+from tests.api.conftest import TestClient, bearer
 from tests.api.posts import CLEAN, SCAM, post
+from tests.service_world import World
 
 # (method, path, body, whose key) -> the status each must answer with.
 ERRORS: list[tuple[str, str, Any, str | None, int]] = [
@@ -28,11 +29,11 @@ ERRORS: list[tuple[str, str, Any, str | None, int]] = [
 
 @pytest.mark.parametrize(("method", "path", "body", "key", "status"), ERRORS)
 def test_every_error_is_a_problem_document(
-    world: Any, api: TestClient, method: str, path: str, body: Any, key: str | None, status: int
+    shared_world: World, shared_api: TestClient, method: str, path: str, body: Any, key: str | None, status: int
 ) -> None:
-    headers = {"Authorization": f"Bearer {world.keys[key]}"} if key else {}
-    api.post("/v1/content", json=post("conflicted", SCAM), headers={"Authorization": f"Bearer {world.keys['chirp']}"})
-    response = api.request(method, path, json=body, headers=headers)
+    headers = bearer(shared_world.keys[key]) if key else {}
+    shared_api.post("/v1/content", json=post("conflicted", SCAM), headers=bearer(shared_world.keys["chirp"]))
+    response = shared_api.request(method, path, json=body, headers=headers)
     assert response.status_code == status
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()

@@ -22,6 +22,8 @@ from netgov.service.intake_batch import Outcome
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 UNMATCHED = "<unmatched>"
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Any other method is counted as OTHER: a client must not be able to mint new series.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
 
 
@@ -35,6 +37,7 @@ _ACTION = msgspec.json.Decoder(_Action)
 class ApiMetrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        self._series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
         self.requests = Counter(
             "netgov_http_requests",
             "HTTP requests answered, by route template, method and status",
@@ -68,9 +71,17 @@ class ApiMetrics:
         )
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
-        code = str(status)
-        self.requests.labels(route, method, code).inc()
-        self.latency.labels(route, method, code).observe(seconds)
+        key = (route, method, status)
+        series = self._series.get(key)
+        if series is None:
+            # labels() takes a lock and builds a tuple per call: resolve each series once.
+            code = str(status)
+            series = self._series[key] = (
+                self.requests.labels(route, method, code),
+                self.latency.labels(route, method, code),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
     def observe_commit(self, items: int, seconds: float) -> None:
         """The intake's ``on_commit`` observer; called on the writer thread."""
@@ -110,7 +121,8 @@ class MetricsMiddleware:
             await self.app(scope, receive, observed_send)
         finally:
             seconds = time.perf_counter() - started
-            self.metrics.observe_request(_route_of(scope), scope["method"], status, seconds)
+            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+            self.metrics.observe_request(_route_of(scope), method, status, seconds)
 
 
 def _route_of(scope: Scope) -> str:
