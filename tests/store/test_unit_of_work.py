@@ -78,3 +78,28 @@ def test_a_naive_time_is_refused(store: Engine) -> None:
         uow.places.add(
             PlatformRow(id="chirp", name="Chirp", jurisdiction_code=None, created_at=T0.replace(tzinfo=None))
         )
+
+
+def test_a_value_the_database_refuses_is_an_invalid_request(database: str) -> None:
+    import pytest
+    from sqlalchemy import select
+
+    from netgov.errors import InvalidRequestError
+    from netgov.store.database import connect
+    from netgov.store.schema import upgrade
+    from netgov.store.tables import StaffRow
+    from netgov.store.unit_of_work import UnitOfWork
+
+    engine = connect(database)
+    upgrade(engine)
+    query = select(StaffRow).where(StaffRow.username == "a\x00b")
+    try:
+        if engine.dialect.name == "postgresql":
+            # PostgreSQL refuses NUL in text: a 422 for whoever sent it, not a 500.
+            with pytest.raises(InvalidRequestError, match="cannot be stored"), UnitOfWork(engine, write=False) as uow:
+                uow.session.scalars(query).all()
+        else:
+            with UnitOfWork(engine, write=False) as uow:
+                assert uow.session.scalars(query).all() == []
+    finally:
+        engine.dispose()

@@ -9,8 +9,10 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
+from netgov.errors import InvalidRequestError
 from netgov.store.database import WRITE
 from netgov.store.repositories.audit import AuditRepository
 from netgov.store.repositories.decisions import DecisionRepository
@@ -43,3 +45,8 @@ class UnitOfWork:
         # close() rolls back whatever was not committed (no write is half-done) and, unlike
         # rollback(), leaves loaded rows readable after the unit of work ends.
         self.session.close()
+        if isinstance(error, DataError):
+            # The database refused a value (PostgreSQL: a NUL character, a string over its
+            # column's length): bad input, not a fault of the service.
+            reason = str(error.orig).splitlines()[0] if error.orig else "invalid value"
+            raise InvalidRequestError(f"a value cannot be stored: {reason}") from error
