@@ -3,21 +3,15 @@ each backend, and the API-key headers of the world's two platforms."""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from starlette.exceptions import StarletteDeprecationWarning
+from fastapi.testclient import TestClient
 
 from netgov.api import create_app
 from tests.databases import BACKENDS, database_url
 from tests.service_world import World, open_world
-
-with warnings.catch_warnings():
-    # Starlette 1.x prefers httpx2 for its test client; httpx is what the project installs.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -7,18 +7,12 @@ a browser) keeps Secure cookies away from plain http.
 from __future__ import annotations
 
 import re
-import warnings
 
-import httpx
-from starlette.exceptions import StarletteDeprecationWarning
+import httpx2 as httpx
+from fastapi.testclient import TestClient
 
 from netgov.api.app import create_app
 from tests.service_world import PASSWORD, World
-
-with warnings.catch_warnings():
-    # Starlette 1.x prefers httpx2 for its test client; httpx is what the project installs.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 BASE_URL = "https://testserver"
 
