@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from netgov.audit.chain import AuditEvent, verify_chain
 from netgov.core.decision import decision_from_json
+from netgov.errors import InvalidRequestError
 from netgov.identity.secrets import Passwords, parse_key
 from netgov.service.intake_batch import Outcome
 from netgov.service.runtime import Runtime
@@ -152,7 +153,7 @@ def test_a_content_id_longer_than_its_column_fails_only_its_own_request_on_postg
     with writer_held(shared_world):
         too_long = intake.submit([item("long-" + "x" * 196)])
         fine = intake.submit([item("long-" + "y" * 195)])
-    with pytest.raises(DBAPIError):
+    with pytest.raises(InvalidRequestError, match="cannot be stored"):
         too_long.result(timeout=30)
     assert fine.result(timeout=30)[0].created
 
