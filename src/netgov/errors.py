@@ -15,7 +15,8 @@
         ├── PermissionDeniedError  authorize() said no; carries its reason               403
         ├── NotFoundError          no such object (or not visible to the caller)         404
         ├── ConflictError          e.g. a content id reused for different content        409
-        └── LockedOutError         too many failed sign-ins; try again later             429
+        ├── LockedOutError         too many failed sign-ins; try again later             429
+        └── ServiceUnavailableError  the service is stopping or not ready; retry later   503
 
 Edges translate these: the CLI prints them and exits with status 1 or 2, the API maps them
 to RFC 9457 problem answers (``netgov.api.problems``). Anything else escaping is a bug.
@@ -99,3 +100,8 @@ class ConflictError(ServiceError):
 class LockedOutError(ServiceError):
     status = 429
     title = "Too many failed sign-ins"
+
+
+class ServiceUnavailableError(ServiceError):
+    status = 503
+    title = "Service unavailable"

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from netgov.audit.chain import AuditEvent, verify_chain
 from netgov.core.decision import decision_from_json
-from netgov.errors import InvalidRequestError
+from netgov.errors import InvalidRequestError, PermissionDeniedError, ServiceUnavailableError
 from netgov.identity.secrets import Passwords, parse_key
 from netgov.service.intake_batch import Outcome
 from netgov.service.runtime import Runtime
@@ -211,7 +211,7 @@ def test_a_submission_after_stop_is_refused_at_once(world: World) -> None:
     world.runtime.intake.stop()
     future = world.runtime.intake.submit([item("late")])
     assert future.done()
-    with pytest.raises(RuntimeError, match="not running"):
+    with pytest.raises(ServiceUnavailableError, match="stopping"):
         future.result()
 
 
@@ -229,6 +229,17 @@ def test_a_submission_racing_stop_is_either_stored_or_refused_never_left_waiting
     stopper.join(timeout=30)
     assert futures[-1].done(), "no submission was refused once stop() had begun"
     refused = [f for f in futures if f.exception(timeout=5) is not None]
-    assert all(isinstance(f.exception(), RuntimeError) for f in refused)
+    assert all(isinstance(f.exception(), ServiceUnavailableError) for f in refused)
     stored = [f.result()[0].content_id for f in futures if f not in refused]
     assert [content_id for _, content_id in _stored(world, "")] == stored
+
+
+def test_an_edge_acting_for_a_platform_may_submit_only_that_platform_s_content(world: World) -> None:
+    from netgov.identity import Grant, Principal, Role
+
+    chirp = Principal(
+        kind="platform", id="chirp", name="Chirp", grants=(Grant(role=Role.PLATFORM_CLIENT, platform="chirp"),)
+    )
+    assert world.runtime.intake.submit([item("own")], principal=chirp).result(timeout=30)[0].created
+    with pytest.raises(PermissionDeniedError, match="platform chirp"):
+        world.runtime.intake.submit([item("theirs", platform="marketly")], principal=chirp)

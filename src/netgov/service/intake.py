@@ -20,6 +20,10 @@ from datetime import datetime
 from sqlalchemy import Engine as Database
 
 from netgov.core.engine import Engine
+from netgov.errors import PermissionDeniedError, ServiceUnavailableError
+from netgov.identity.authorization import Resource, authorize
+from netgov.identity.principal import Principal
+from netgov.identity.roles import Activity
 from netgov.service.clock import Clock
 from netgov.service.intake_batch import Item, Outcome, store_batch
 from netgov.store.unit_of_work import UnitOfWork
@@ -90,14 +94,18 @@ class ContentIntake:
             self._thread.join()
             self._thread = None
 
-    def submit(self, items: Sequence[Item]) -> Future[list[Outcome]]:
+    def submit(self, items: Sequence[Item], *, principal: Principal | None = None) -> Future[list[Outcome]]:
+        """Queue ``items``; the future resolves after their commit. With ``principal`` (an
+        edge acting for someone), each item must be one it may submit (``content.submit``)."""
+        if principal is not None:
+            _authorize(principal, items)
         pending = _Pending(items)
         with self._lock:
             accepted = self._thread is not None and not self._stopping
             if accepted:
                 self._queue.put(pending)
         if not accepted:
-            pending.future.set_exception(RuntimeError("the content intake is not running"))
+            pending.future.set_exception(ServiceUnavailableError("the content intake is stopping; retry shortly"))
         return pending.future
 
     def note_key_use(self, lookup: str, at: datetime) -> None:
@@ -180,3 +188,13 @@ class ContentIntake:
         except Exception:
             # The commit stands: a failing observer must not make it look failed (and retried).
             log.exception("the intake's on_commit observer failed")
+
+
+def _authorize(principal: Principal, items: Sequence[Item]) -> None:
+    for item in items:
+        resource = Resource(
+            kind="content", id=item.content.id, platform=item.content.platform, jurisdiction=item.jurisdiction
+        )
+        permission = authorize(principal, Activity.CONTENT_SUBMIT, resource)
+        if not permission:
+            raise PermissionDeniedError(permission.reason)

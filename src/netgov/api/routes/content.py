@@ -56,7 +56,7 @@ async def submit_content(request: Request) -> Response:
     platform = await identify(runtime, bearer_token(request))
     submission = _parse(await request.body(), ContentSubmission)
     item = await _item(submission, platform, request.app.state.jurisdictions, "jurisdiction")
-    outcome = (await asyncio.wrap_future(runtime.intake.submit([item])))[0]
+    outcome = (await asyncio.wrap_future(runtime.intake.submit([item], principal=platform.principal)))[0]
     if outcome.conflict is not None:
         raise ConflictError(outcome.conflict)
     metrics: ApiMetrics = request.app.state.metrics
@@ -86,7 +86,7 @@ async def submit_batch(request: Request) -> Response:
         raise InvalidRequestError(f"items: at most {limit} items per request, this one has {len(batch.items)}")
     known: KnownJurisdictions = request.app.state.jurisdictions
     items = [await _item(post, platform, known, f"items.{n}.jurisdiction") for n, post in enumerate(batch.items)]
-    outcomes: list[Outcome] = await asyncio.wrap_future(runtime.intake.submit(items))
+    outcomes: list[Outcome] = await asyncio.wrap_future(runtime.intake.submit(items, principal=platform.principal))
     metrics: ApiMetrics = request.app.state.metrics
     metrics.count_stored(outcomes)
     return Response(batch_results(outcomes, request.url.path), media_type="application/json")
