@@ -62,6 +62,7 @@ RESOURCES: dict[str, Resource] = {
     "a grant in county east": Resource(kind="grant", jurisdiction=EAST),
     "a new platform seated in the south": Resource(kind="platform", id="newco", jurisdiction="ex.south"),
     "the rulebook": Resource(kind="rulebook"),
+    "a new city under the north": Resource(kind="jurisdiction", id="ex.north.bay", jurisdiction="ex.north"),
 }
 
 VERBS = {
@@ -74,6 +75,7 @@ VERBS = {
     Activity.RULEBOOK_READ: "reads",
     Activity.AUDIT_CHECKPOINT: "signs a checkpoint of",
     Activity.PLATFORM_MANAGE: "registers",
+    Activity.JURISDICTION_MANAGE: "adds",
 }
 
 
@@ -97,6 +99,7 @@ KEYS, AUDIT, STAFF, RULEBOOK = (
     Activity.RULEBOOK_READ,
 )
 CHECKPOINT, PLATFORMS = Activity.AUDIT_CHECKPOINT, Activity.PLATFORM_MANAGE
+PLACES = Activity.JURISDICTION_MANAGE
 
 MATRIX = [
     # Administrators: everything in their subtree except submitting content.
@@ -109,6 +112,9 @@ MATRIX = [
     Case("national administrator", STAFF, "a grant in county east", ALLOW),
     Case("national administrator", SUBMIT, "a chirp post", DENY),
     Case("national administrator", PLATFORMS, "a new platform seated in the south", ALLOW),
+    Case("national administrator", PLACES, "a new city under the north", ALLOW),
+    Case("north administrator", PLACES, "a new city under the north", ALLOW),
+    Case("provincial officer north", PLACES, "a new city under the north", DENY),
     Case("national administrator", CHECKPOINT, "the audit log", ALLOW),
     Case("north administrator", PLATFORMS, "a new platform seated in the south", DENY),
     Case("north administrator", KEYS, "chirp's API keys", ALLOW),
@@ -177,6 +183,7 @@ MATRIX = [
     Case("anonymous", STAFF, "a grant in county east", DENY),
     Case("anonymous", CHECKPOINT, "the audit log", DENY),
     Case("anonymous", PLATFORMS, "a new platform seated in the south", DENY),
+    Case("anonymous", PLACES, "a new city under the north", DENY),
     Case("anonymous", RULEBOOK, "the rulebook", ALLOW),
 ]
 

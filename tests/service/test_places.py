@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from netgov.errors import ConflictError, InvalidRequestError
+from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
 from netgov.service.places import add_jurisdiction, add_office, add_platform
 from netgov.service.staff import SYSTEM
 from tests.service.support import audit_actions
@@ -79,3 +79,37 @@ def test_a_platform_is_seated_in_a_known_jurisdiction_or_none(shared_world: Worl
         _platform(shared_world, "sunk", "ex.atlantis")
     with pytest.raises(ConflictError, match="'chirp' exists"):
         _platform(shared_world, "chirp", "ex.south")
+
+
+def test_a_national_administrator_adds_a_county_under_their_tree(world: World) -> None:
+    from tests.service.support import staff
+
+    with world.runtime.uow(write=True) as uow:
+        add_jurisdiction(
+            uow,
+            actor=staff(world, "admin"),
+            code="ex.south.bay",
+            name="Bay City",
+            level="city",
+            parent="ex.south",
+            at=world.clock(),
+        )
+        uow.commit()
+    assert "jurisdiction:ex.south.bay" in audit_actions(world, "jurisdiction.create")
+
+
+def test_an_officer_may_not_reshape_the_jurisdiction_tree(world: World) -> None:
+    from tests.service.support import staff
+
+    officer = staff(world, "officer_north")
+    with pytest.raises(PermissionDeniedError, match=r"jurisdiction\.manage"), world.runtime.uow(write=True) as uow:
+        add_office(uow, actor=officer, office_id="o1", name="X", jurisdiction="ex.north", at=world.clock())
+
+
+def test_a_platform_seated_outside_an_administrator_s_tree_is_refused(world: World) -> None:
+    from netgov.identity import Grant, Principal, Role
+
+    grant = Grant(role=Role.ADMINISTRATOR, jurisdiction="ex.north")
+    north_admin = Principal(kind="staff", id="n", name="North Admin", grants=(grant,))
+    with pytest.raises(PermissionDeniedError, match=r"platform\.manage"), world.runtime.uow(write=True) as uow:
+        add_platform(uow, actor=north_admin, platform_id="p2", name="P2", jurisdiction="ex.south", at=world.clock())

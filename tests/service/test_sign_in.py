@@ -166,3 +166,15 @@ def test_a_disabled_account_loses_its_open_sessions(shared_world: World) -> None
     signed_in = _sign_in(shared_world, "officer_east")
     _disable(shared_world, "officer_east")
     assert _session_of(shared_world, signed_in.token) is None
+
+
+def test_signing_in_clears_sessions_that_ran_out(world: World) -> None:
+    from sqlalchemy import func, select
+
+    from netgov.store.tables import WebSessionRow
+
+    _sign_in(world, "officer_east")
+    world.clock.advance(hours=world.runtime.settings.session_hours + 1)
+    _sign_in(world, "officer_west")
+    with world.runtime.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(WebSessionRow)) == 1

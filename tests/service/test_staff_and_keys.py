@@ -217,3 +217,12 @@ def test_the_key_cache_remembers_identities_for_its_lifetime(shared_world: World
     cache.put(token, identity)
     assert cache.get(token) == identity
     assert KeyCache(ttl=-1).get(token) is None
+
+
+def test_revoking_a_key_twice_keeps_the_first_revocation(shared_world: World) -> None:
+    admin = staff(shared_world, "chirp_admin")
+    token = _issue(shared_world, admin, "chirp")
+    _revoke(shared_world, admin, token, reason="rotated")
+    with pytest.raises(ConflictError, match="already revoked at"):
+        _revoke(shared_world, admin, token, reason="again")
+    assert _audit(shared_world, "api_key.revoke", f"api_key:{parse_key(token)}") == [("staff:chirp_admin", "rotated")]

@@ -32,6 +32,8 @@ class Activity(StrEnum):
     DECISION_READ_CONTENT = "decision.read_content"
     STAFF_MANAGE = "staff.manage"
     PLATFORM_MANAGE = "platform.manage"
+    # Jurisdictions and regulator offices: the shape of the enforcement network.
+    JURISDICTION_MANAGE = "jurisdiction.manage"
     API_KEY_MANAGE = "api_key.manage"
     AUDIT_READ = "audit.read"
     AUDIT_CHECKPOINT = "audit.checkpoint"

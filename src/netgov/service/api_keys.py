@@ -7,7 +7,7 @@ from datetime import datetime
 
 import msgspec
 
-from netgov.errors import NotAuthenticatedError, NotFoundError, PermissionDeniedError
+from netgov.errors import ConflictError, NotAuthenticatedError, NotFoundError, PermissionDeniedError
 from netgov.identity.authorization import Resource, authorize
 from netgov.identity.principal import Grant, Principal
 from netgov.identity.roles import Activity, Role
@@ -54,6 +54,8 @@ def revoke_key(uow: UnitOfWork, *, actor: Principal, lookup: str, reason: str, a
     platform = uow.places.platform(row.platform_id)
     seat = platform.jurisdiction_code if platform else None
     _require(actor, Resource(kind="api_key", id=lookup, platform=row.platform_id, jurisdiction=seat))
+    if row.revoked_at is not None:
+        raise ConflictError(f"the API key {lookup} was already revoked at {row.revoked_at.isoformat()}")
     row.revoked_at = at
     record(uow, [Entry(actor=actor.actor, action="api_key.revoke", object=f"api_key:{lookup}", reason=reason)], at=at)
 

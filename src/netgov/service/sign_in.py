@@ -54,6 +54,8 @@ def sign_in(
         _fail(uow, staff, policy, at)
         raise NotAuthenticatedError(_REFUSED)
     staff.failed_sign_ins = 0
+    # Sessions that ran out are deleted here, so the table holds only live ones.
+    uow.identity.purge_sessions(at)
     token, csrf = new_session_token(), secrets.token_hex(32)
     expires = at + lifetime
     uow.identity.add(
