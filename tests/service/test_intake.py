@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import Future
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,28 @@ def test_a_key_use_noted_before_a_failed_commit_is_recorded_by_the_next_one(worl
         submit(world, item("bad", platform="nowhere"))
     submit(world, item("post-1"))
     assert _last_used(world, lookup) == world.clock()
+
+
+def test_a_key_use_within_a_second_of_the_recorded_one_is_not_written_again(world: World) -> None:
+    lookup = parse_key(world.keys["chirp"])
+    assert lookup is not None
+    recorded = world.clock()
+    world.runtime.intake.note_key_use(lookup, recorded)
+    submit(world, item("post-1"))
+    world.runtime.intake.note_key_use(lookup, recorded + timedelta(milliseconds=999))
+    submit(world, item("post-2"))
+    assert _last_used(world, lookup) == recorded
+
+
+def test_a_key_use_a_second_after_the_recorded_one_is_written(world: World) -> None:
+    lookup = parse_key(world.keys["chirp"])
+    assert lookup is not None
+    world.runtime.intake.note_key_use(lookup, world.clock())
+    submit(world, item("post-1"))
+    later = world.clock() + timedelta(seconds=1)
+    world.runtime.intake.note_key_use(lookup, later)
+    submit(world, item("post-2"))
+    assert _last_used(world, lookup) == later
 
 
 def _last_used(world: World, lookup: str) -> object:

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine as Database
 
@@ -41,6 +41,9 @@ class _Pending:
 
 
 _STOP = object()
+# A key's last use is written at most once per this interval: under load every group commit
+# would otherwise update the row of every key in use, for a time nobody needs to the millisecond.
+KEY_USE_RESOLUTION = timedelta(seconds=1)
 
 
 class ContentIntake:
@@ -61,6 +64,7 @@ class ContentIntake:
         self._batch_max = batch_max
         self._queue: queue.SimpleQueue[_Pending | object] = queue.SimpleQueue()
         self._keys_used: dict[str, datetime] = {}
+        self._keys_recorded: dict[str, datetime] = {}
         # Guards the queue's entrance (nothing may be queued behind stop's marker, where it
         # would wait forever) and the key uses that request threads note while the writer
         # takes them.
@@ -109,9 +113,12 @@ class ContentIntake:
         return pending.future
 
     def note_key_use(self, lookup: str, at: datetime) -> None:
-        """Remember an API key's use; the next commit records it (no write of its own)."""
+        """Remember an API key's use; the next commit records it (no write of its own),
+        unless a use less than ``KEY_USE_RESOLUTION`` before it is already recorded."""
         with self._lock:
-            self._keys_used[lookup] = at
+            recorded = self._keys_recorded.get(lookup)
+            if recorded is None or not timedelta(0) <= at - recorded < KEY_USE_RESOLUTION:
+                self._keys_used[lookup] = at
 
     def _run(self) -> None:
         stopping = False
@@ -177,6 +184,9 @@ class ContentIntake:
             with self._lock:
                 self._keys_used = {**used, **self._keys_used}
             raise
+        if used:
+            with self._lock:
+                self._keys_recorded.update(used)
         if self.on_commit is not None:
             self._observe(len(items), time.perf_counter() - started)
         return outcomes
