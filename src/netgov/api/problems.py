@@ -52,12 +52,22 @@ async def _netgov_error(request: Request, error: Exception) -> Response:
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     errors = [
-        {"location": ".".join(str(part) for part in item.get("loc", ())), "problem": item.get("msg", "")}
+        {"location": ".".join(str(part) for part in item.get("loc", ())), "problem": _explained(item)}
         for item in error.errors()
     ]
     first = errors[0] if errors else {"location": "", "problem": "invalid request"}
     detail = f"{first['location']}: {first['problem']}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
     return problem(422, "Invalid request", detail, request, errors=errors)
+
+
+def _explained(item: Any) -> str:
+    # Pydantic's wording for the commonest mistakes does not say what to do about them.
+    kind, message = item.get("type", ""), str(item.get("msg", ""))
+    if kind == "extra_forbidden":
+        return "unknown field: not part of this request's schema (a typo? see /docs for the fields)"
+    if kind == "missing":
+        return "required field missing"
+    return message
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
