@@ -29,12 +29,10 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from netgov.api.app import create_app
 from netgov.demo import DemoWorld, demo_world, synthetic_posts
-from netgov.identity import Grant, Role
+from netgov.demo.seed import seed_demo
 from netgov.identity.authorization import Scope
 from netgov.service.intake_batch import Item
-from netgov.service.places import add_jurisdiction, add_office, add_platform
 from netgov.service.runtime import Runtime
-from netgov.service.staff import SYSTEM, create_staff
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.repositories.decisions import DecisionFilter
@@ -44,7 +42,7 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 ARGS += ["--disable-sync", "--no-first-run", "--disable-quic", "--hide-scrollbars"]
-USERNAME, PASSWORD = "supervisor", "screenshots-only-password"
+USERNAME = "supervisor"
 POSTS, BATCH = 600, 20
 
 
@@ -65,16 +63,17 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (
         tempfile.TemporaryDirectory(prefix="netgov-screenshots-") as temporary,
-        demo_runtime(Path(temporary)) as runtime,
+        demo_runtime(Path(temporary)) as (runtime, password),
         serving(create_app(runtime)) as url,
     ):
-        photograph(url, out, doxxing=english_doxxing_decision(runtime))
+        photograph(url, out, password=password, doxxing=english_doxxing_decision(runtime))
     for name in sorted(out.glob("*.png")):
         print(f"wrote {_shown(name)}")
 
 
 @contextmanager
-def demo_runtime(directory: Path) -> Iterator[Runtime]:
+def demo_runtime(directory: Path) -> Iterator[tuple[Runtime, str]]:
+    """A served-to-be runtime with the demo world and a week of posts, and the password of USERNAME."""
     settings = Settings(data_dir=directory, installation="Examplia Online Content Office")
     database = connect(settings.resolved_database_url)
     upgrade(database)
@@ -84,46 +83,13 @@ def demo_runtime(directory: Path) -> Iterator[Runtime]:
     runtime = Runtime.open(settings, clock=clock)
     try:
         world = demo_world()
-        _seed_world(runtime, world)
+        # The demo's own seeding, with no posts: those come below, a batch at a time, each
+        # at its own moment of the week so the pages show decisions spread over days.
+        credentials = seed_demo(runtime, world=world, posts=0, now=clock())
         _seed_posts(runtime, world, clock, end)
-        yield runtime
+        yield runtime, next(login.password for login in credentials.staff if login.username == USERNAME)
     finally:
         runtime.close()
-
-
-def _seed_world(runtime: Runtime, world: DemoWorld) -> None:
-    at = runtime.clock()
-    with runtime.uow(write=True) as uow:
-        for node in world.jurisdictions:
-            add_jurisdiction(
-                uow, actor=SYSTEM, code=node.code, name=node.name, level=node.level, parent=node.parent, at=at
-            )
-        for office in world.offices:
-            add_office(
-                uow, actor=SYSTEM, office_id=office.id, name=office.name, jurisdiction=office.jurisdiction, at=at
-            )
-        for platform in world.platforms:
-            add_platform(
-                uow,
-                actor=SYSTEM,
-                platform_id=platform.id,
-                name=platform.name,
-                jurisdiction=platform.jurisdiction,
-                at=at,
-            )
-        for person in world.staff:
-            grants = [Grant(role=Role(g.role), jurisdiction=g.jurisdiction, platform=g.platform) for g in person.roles]
-            create_staff(
-                uow,
-                actor=SYSTEM,
-                username=person.username,
-                display_name=person.display_name,
-                password=PASSWORD,
-                grants=grants,
-                passwords=runtime.passwords,
-                at=at,
-            )
-        uow.commit()
 
 
 def _seed_posts(runtime: Runtime, world: DemoWorld, clock: StoryClock, end: datetime) -> None:
@@ -166,14 +132,14 @@ def english_doxxing_decision(runtime: Runtime) -> str:
     raise SystemExit("no English doxxing post among the synthetic posts; change POSTS or the seed")
 
 
-def photograph(url: str, out: Path, *, doxxing: str) -> None:
+def photograph(url: str, out: Path, *, password: str, doxxing: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
         page.goto(f"{url}/console/sign-in")
         page.get_by_label("Username").fill(USERNAME)
         page.screenshot(path=out / "sign-in.png")
-        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible()
         page.screenshot(path=out / "overview.png", full_page=True)
@@ -181,6 +147,8 @@ def photograph(url: str, out: Path, *, doxxing: str) -> None:
         page.screenshot(path=out / "decisions.png")
         _reveal(page, f"{url}/console/decisions/{doxxing}")
         page.screenshot(path=out / "decision.png", full_page=True)
+        page.goto(f"{url}/console/audit")
+        page.screenshot(path=out / "audit.png")
         browser.close()
 
 
