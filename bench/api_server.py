@@ -95,6 +95,24 @@ def seed(url: str) -> dict[str, str]:
     return keys
 
 
+def durability(url: str) -> str:
+    """The settings that make a commit durable, as the service's own connections see them."""
+    database = connect(url)
+    try:
+        with database.connect() as connection:
+            if database.dialect.name == "sqlite":
+                mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+                level = int(connection.exec_driver_sql("PRAGMA synchronous").scalar() or 0)
+                return f"journal_mode={mode}, synchronous={_SQLITE_SYNCHRONOUS.get(level, level)}"
+            names = ("fsync", "synchronous_commit", "wal_sync_method", "full_page_writes")
+            return ", ".join(f"{n}={connection.exec_driver_sql(f'SHOW {n}').scalar()}" for n in names)
+    finally:
+        database.dispose()
+
+
+_SQLITE_SYNCHRONOUS = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
+
+
 @dataclass
 class Server:
     process: subprocess.Popen[bytes]

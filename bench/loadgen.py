@@ -91,6 +91,9 @@ class Requests:
 
     def _request(self, post: Content, content_id: str) -> bytes:
         account = None if post.account is None else msgspec.to_builtins(post.account)
+        if account is not None:
+            # Accounts of their own per run, so no run inherits an earlier one's posting velocity.
+            account["id"] = f"{self._tag}-{account['id']}"
         body = msgspec.json.encode(
             _Body(content_id, post.text, account, post.language, post.jurisdiction, post.created_at)
         )
