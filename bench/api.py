@@ -3,12 +3,12 @@
     .venv/bin/python bench/api.py [--duration 10] [--warmup 3] [--connections 8,16,32]
                                   [--backends sqlite,postgresql] [--postgres-url URL]
 
-For each backend: a fresh database (SQLite in a temporary directory, synchronous=FULL;
-PostgreSQL: a new database next to --postgres-url's, dropped afterwards), migrated and
-seeded through the services (the demo world's jurisdictions and platforms, one API key
-each), then ``netgov serve`` on it in its own process. Against that one server, for each
-connection count, a load generator process (bench/loadgen.py) measures the bare constant
-endpoint ``GET /healthz`` and then ``POST /v1/content`` with unique synthetic posts from
+For each backend and connection count: a fresh database (SQLite in a temporary directory,
+synchronous=FULL; PostgreSQL: a new database next to --postgres-url's, dropped afterwards),
+migrated and seeded through the services (the demo world's jurisdictions and platforms, one
+API key each), then ``netgov serve`` on it in its own process. Against that one server a
+load generator process (bench/loadgen.py) measures the bare constant endpoint
+``GET /healthz`` and then ``POST /v1/content`` with unique synthetic posts from
 ``netgov.demo`` (clean and harmful). Prints requests/s, p50/p99, the CPU each process used,
 the group commit factor read from the server's /metrics, and the targets: content at
 >= 0.5 of the bare endpoint's throughput, with p99 < 25 ms at that load.
@@ -140,19 +140,28 @@ def generator_ceiling(args: argparse.Namespace) -> Run:
 
 
 def bench_backend(backend: str, args: argparse.Namespace) -> list[Run]:
+    runs: list[Run] = []
+    for connections in args.connections:
+        runs += bench_server(backend, connections, args)
+    return runs
+
+
+def bench_server(backend: str, connections: int, args: argparse.Namespace) -> list[Run]:
+    """Bare and content runs against one fresh server and database: the wave tracker keeps
+    recent posts in memory, and an earlier run's posts would make this run's look like floods."""
     with tempfile.TemporaryDirectory(prefix=f"netgov-bench-{backend}-") as tmp:
         workdir = Path(tmp)
         with fresh_database(backend, workdir, args.postgres_url) as url:
             args.keys_file = write_keys(seed(url), workdir)
-            print(f"  {backend}: {durability(url)}", flush=True)
+            if connections == args.connections[0]:
+                print(f"  {backend}: {durability(url)}", flush=True)
             with served(url, workdir) as server:
                 runs = []
-                for connections in args.connections:
-                    for path in ("/healthz", "/v1/content"):
-                        runs.append(
-                            measure(server, server.port, backend=backend, path=path, connections=connections, args=args)
-                        )
-                        print(f"  {backend} {path} x{connections}: {runs[-1].number('rps'):,.0f} req/s", flush=True)
+                for path in ("/healthz", "/v1/content"):
+                    runs.append(
+                        measure(server, server.port, backend=backend, path=path, connections=connections, args=args)
+                    )
+                    print(f"  {backend} {path} x{connections}: {runs[-1].number('rps'):,.0f} req/s", flush=True)
                 return runs
 
 

@@ -55,9 +55,8 @@ def fresh_database(backend: str, workdir: Path, postgres_url: str) -> Iterator[s
         with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True, connect_timeout=5) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError as error:
-        raise BackendUnavailableError(
-            f"PostgreSQL at {admin.render_as_string()} is unreachable: {error}".strip()
-        ) from error
+        reason = str(error).strip().splitlines()[0]
+        raise BackendUnavailableError(f"PostgreSQL at {admin.render_as_string()} is unreachable: {reason}") from error
     try:
         yield make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
     finally:
