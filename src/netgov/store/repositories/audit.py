@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import msgspec
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from netgov.audit.chain import EMPTY_HEAD, AuditEvent, ChainHead
+from netgov.store.bulk import BulkInsert
 from netgov.store.tables import AuditCheckpointRow, AuditEventRow
 
 # Any constant works; it names the PostgreSQL advisory lock that serialises appends.
 _CHAIN_LOCK = 0x6E6774_61756469
 _EVENTS = AuditEventRow.metadata.tables[AuditEventRow.__tablename__]
+_INSERT_EVENTS = BulkInsert(_EVENTS)
 
 
 class AuditRepository:
@@ -37,7 +39,7 @@ class AuditRepository:
     def append(self, events: Sequence[AuditEvent]) -> None:
         # One Core executemany: the ORM's per-object flush cost more than the rest of an append.
         if events:
-            self._session.execute(insert(_EVENTS), [_values(event) for event in events])
+            _INSERT_EVENTS.run(self._session.connection(), [_values(event) for event in events])
 
     def events(self, *, start: int = 1, batch: int = 5000) -> Iterator[AuditEvent]:
         """Every event from ``start`` in seq order, read in batches so memory stays flat."""

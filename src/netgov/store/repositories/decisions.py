@@ -14,7 +14,6 @@ from sqlalchemy import (
     bindparam,
     false,
     func,
-    insert,
     literal,
     or_,
     select,
@@ -23,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from netgov.identity.authorization import Scope
+from netgov.store.bulk import BulkInsert
 from netgov.store.tables import ContentRow, DecisionRow
 from netgov.store.tables.base import UTCDateTime
 
@@ -40,6 +40,7 @@ _EXISTING = (
     .join_from(_CONTENTS, _DECISIONS, _DECISIONS.c.content_pk == _CONTENTS.c.pk)
     .where(_CONTENTS.c.platform_id == _PLATFORM, _CONTENTS.c.content_id.in_(_IDS))
 )
+_INSERT_CONTENTS, _INSERT_DECISIONS = BulkInsert(_CONTENTS), BulkInsert(_DECISIONS)
 _CONTENT_KEYS = select(_CONTENTS.c.content_id, _CONTENTS.c.pk).where(
     _CONTENTS.c.platform_id == _PLATFORM, _CONTENTS.c.content_id.in_(_IDS)
 )
@@ -82,11 +83,12 @@ class DecisionRepository:
             return
         # Core inserts (executemany), not ORM bulk ones; and no RETURNING, which SQLite can only
         # do one row per statement when the order must hold: the keys are read back in one query.
-        self._session.execute(insert(_CONTENTS), contents)
+        connection = self._session.connection()
+        _INSERT_CONTENTS.run(connection, contents)
         keys = self._content_keys({(row["platform_id"], row["content_id"]) for row in contents})
         for decision in decisions:
             decision["content_pk"] = keys[(decision["platform_id"], decision["content_id"])]
-        self._session.execute(insert(_DECISIONS), decisions)
+        _INSERT_DECISIONS.run(connection, decisions)
 
     def _content_keys(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
         found: dict[tuple[str, str], int] = {}
