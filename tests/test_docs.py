@@ -12,6 +12,7 @@ import pytest
 from netgov.cli.main import cli
 from netgov.core.conditions import CONTENT_FIELDS
 from netgov.plugins import NetgovSpec, default_registry
+from netgov.settings import Settings
 
 DOCS = Path(__file__).parents[1] / "docs"
 README = Path(__file__).parents[1] / "README.md"
@@ -74,3 +75,8 @@ def test_the_readme_links_every_doc() -> None:
     readme = README.read_text(encoding="utf-8")
     for page in DOCS.glob("*.md"):
         assert f"docs/{page.name}" in readme
+
+
+@pytest.mark.parametrize("field", sorted(Settings.model_fields))
+def test_every_setting_is_documented_with_its_variable(field: str) -> None:
+    assert f"`NETGOV_{field.upper()}`" in _text("service.md")
