@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     lockout_minutes: float = 15.0
     # Group commit: the most items one commit takes (everything queued, up to this).
     commit_batch_max: int = 512
+    # Decide and store submitted content in a process of its own (the serving process's
+    # event loop then keeps its core); the writer process loads the rulebook from `rules`
+    # and reads the clock itself. `netgov serve` turns it on; the library default is a thread.
+    intake_process: bool = False
     # Near-duplicate waves and account velocity: "memory" (this process) or a Redis URL
     # shared by every process of the service.
     waves: str = "memory"

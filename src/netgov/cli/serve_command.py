@@ -48,14 +48,24 @@ def base_url(host: str, port: int) -> str:
     show_default=True,
     help="Log one line per request. Off by default: it costs throughput.",
 )
-def serve(db: str | None, host: str, port: int, rules_dir: Path | None, access_log: bool) -> None:
+@click.option(
+    "--intake-process/--intake-thread",
+    "intake_process",
+    default=True,
+    show_default=True,
+    help=(
+        "Decide and store submitted content in a writer process of its own (the API's event loop keeps "
+        "its core), or in a thread of the serving process."
+    ),
+)
+def serve(db: str | None, host: str, port: int, rules_dir: Path | None, access_log: bool, intake_process: bool) -> None:
     """Serve the REST API (/v1/...) and the staff console until SIGINT or SIGTERM.
 
     The database must be migrated first (`netgov db upgrade`); an outdated one is refused
     with exit status 2. On SIGINT/SIGTERM requests in flight finish and every queued
     content write is committed before the process exits with status 0.
     """
-    settings = service_settings(db, rules=rules_dir)
+    settings = service_settings(db, rules=rules_dir, intake_process=intake_process)
     runtime = open_runtime(settings)
     app = create_app(runtime, close_runtime=True)
     click.echo(f"netgov: serving {shown_url(settings.resolved_database_url)} at {base_url(host, port)}")

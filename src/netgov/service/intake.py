@@ -12,22 +12,18 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from datetime import datetime, timedelta
-
-from sqlalchemy import Engine as Database
+from typing import Protocol
 
 from netgov.core.engine import Engine
 from netgov.errors import PermissionDeniedError, ServiceUnavailableError
 from netgov.identity.authorization import Resource, authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
-from netgov.service.clock import Clock
-from netgov.service.intake_batch import Item, Outcome, store_batch
-from netgov.store.unit_of_work import UnitOfWork
-from netgov.waves.tracker import WaveTracker
+from netgov.service.group_writer import Written
+from netgov.service.intake_batch import Item, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -46,21 +42,23 @@ _STOP = object()
 KEY_USE_RESOLUTION = timedelta(seconds=1)
 
 
+class Writer(Protocol):
+    """Writes gathered groups: a ``GroupWriter`` in this thread, or a proxy to a process."""
+
+    def write(self, groups: Sequence[Sequence[Item]], keys_used: dict[str, datetime]) -> Written: ...
+
+
 class ContentIntake:
     def __init__(
         self,
         *,
-        database: Database,
+        writer: Writer,
         engine: Engine,
-        clock: Clock,
-        tracker: WaveTracker | None = None,
         batch_max: int = 256,
         on_commit: Callable[[int, float], None] | None = None,
     ) -> None:
-        self._database = database
+        self._writer = writer
         self._engine = engine
-        self._clock = clock
-        self._tracker = tracker
         self._batch_max = batch_max
         self._queue: queue.SimpleQueue[_Pending | object] = queue.SimpleQueue()
         self._keys_used: dict[str, datetime] = {}
@@ -77,6 +75,10 @@ class ContentIntake:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def writer(self) -> Writer:
+        return self._writer
 
     def start(self) -> None:
         if self._thread is None:
@@ -147,52 +149,34 @@ class ContentIntake:
         return batch, False
 
     def _process(self, batch: list[_Pending]) -> None:
-        try:
-            results = self._store([item for pending in batch for item in pending.items])
-        except Exception:
-            # One bad request must not fail the others that shared its commit: retry alone.
-            # The retry also settles a race with another process that stored the same item
-            # first (a unique violation on PostgreSQL): it finds the item stored.
-            log.exception("group commit of %d requests failed; retrying one by one", len(batch))
-            for pending in batch:
-                self._process_alone(pending)
-            return
-        start = 0
-        for pending in batch:
-            pending.future.set_result(results[start : start + len(pending.items)])
-            start += len(pending.items)
-
-    def _process_alone(self, pending: _Pending) -> None:
-        try:
-            pending.future.set_result(self._store(list(pending.items)))
-        except Exception as error:
-            pending.future.set_exception(error)
-
-    def _store(self, items: list[Item]) -> list[Outcome]:
-        started = time.perf_counter()
-        now = self._clock()
         with self._lock:
             used, self._keys_used = self._keys_used, {}
         try:
-            with UnitOfWork(self._database, write=True) as uow:
-                outcomes = store_batch(uow, items, engine=self._engine, now=now, tracker=self._tracker)
-                if used:
-                    uow.identity.touch_keys(used)
-                uow.commit()
-        except Exception:
-            # Not recorded: keep them for the next commit, unless a newer use came meanwhile.
-            with self._lock:
-                self._keys_used = {**used, **self._keys_used}
-            raise
-        if used:
-            with self._lock:
+            written = self._writer.write([pending.items for pending in batch], used)
+        except Exception as error:
+            # The writer itself failed (its process died): nothing of this batch is stored.
+            log.exception("the intake's writer failed")
+            written = Written(results=[error] * len(batch), keys_recorded=False)
+        self._settle_keys(used, recorded=written.keys_recorded)
+        for pending, result in zip(batch, written.results, strict=True):
+            if isinstance(result, Exception):
+                pending.future.set_exception(result)
+            else:
+                pending.future.set_result(result)
+        for items, seconds in written.commits:
+            self._observe(items, seconds)
+
+    def _settle_keys(self, used: dict[str, datetime], *, recorded: bool) -> None:
+        with self._lock:
+            if recorded:
                 self._keys_recorded.update(used)
-        if self.on_commit is not None:
-            self._observe(len(items), time.perf_counter() - started)
-        return outcomes
+            else:
+                # Not recorded: keep them for the next commit, unless a newer use came meanwhile.
+                self._keys_used = {**used, **self._keys_used}
 
     def _observe(self, items: int, seconds: float) -> None:
-        assert self.on_commit is not None
+        if self.on_commit is None:
+            return
         try:
             self.on_commit(items, seconds)
         except Exception:

@@ -20,7 +20,9 @@ from netgov.rulebook import load_rulebook
 from netgov.rulebook.loader import default_normalizer
 from netgov.service.api_keys import KeyCache
 from netgov.service.clock import Clock, system_clock
-from netgov.service.intake import ContentIntake
+from netgov.service.group_writer import GroupWriter
+from netgov.service.intake import ContentIntake, Writer
+from netgov.service.intake_process import ProcessWriter
 from netgov.service.rulebook_versions import register_rulebook
 from netgov.settings import Settings
 from netgov.store.database import connect
@@ -60,9 +62,12 @@ class Runtime:
             raise
         engine = Engine(rulebook)
         tracker = WaveTracker(open_store(settings.waves), default_normalizer())
-        intake = ContentIntake(
-            database=database, engine=engine, clock=clock, tracker=tracker, batch_max=settings.commit_batch_max
-        )
+        writer: Writer
+        if settings.intake_process:
+            writer = ProcessWriter(settings)
+        else:
+            writer = GroupWriter(database=database, engine=engine, clock=clock, tracker=tracker)
+        intake = ContentIntake(writer=writer, engine=engine, batch_max=settings.commit_batch_max)
         runtime = cls(
             settings=settings,
             database=database,
@@ -93,6 +98,8 @@ class Runtime:
 
     def close(self) -> None:
         self.intake.stop()
+        if isinstance(self.intake.writer, ProcessWriter):
+            self.intake.writer.close()
         self.database.dispose()
 
     def __enter__(self) -> Runtime:
