@@ -146,7 +146,8 @@ def _next(pipe: Connection) -> bytes:
 
 
 def _writer(settings: Settings) -> GroupWriter:
-    database = connect(settings.resolved_database_url)
+    # The writer commits many times a second on one connection: no ping before each.
+    database = connect(settings.resolved_database_url, pool_size=1, pre_ping=False)
     engine = Engine(load_rulebook(settings.rules))
     tracker = WaveTracker(open_store(settings.waves), default_normalizer())
     return GroupWriter(database=database, engine=engine, clock=system_clock, tracker=tracker)

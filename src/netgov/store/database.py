@@ -13,11 +13,14 @@ from sqlalchemy.pool import ConnectionPoolEntry
 WRITE = "netgov_write"
 
 
-def connect(url: str, *, pool_size: int = 5) -> Engine:
+def connect(url: str, *, pool_size: int = 5, pre_ping: bool = True) -> Engine:
+    """``pre_ping`` tests each pooled connection before use (one round trip): worth it for
+    requests, which may find a connection the server closed; a busy writer that commits
+    many times a second can skip it, a dead connection then fails one commit."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite(url, parsed.database)
-    return create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=pre_ping)
 
 
 def _sqlite(url: str, database: str | None) -> Engine:
