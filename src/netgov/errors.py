@@ -15,6 +15,7 @@
         ├── PermissionDeniedError  authorize() said no; carries its reason               403
         ├── NotFoundError          no such object (or not visible to the caller)         404
         ├── ConflictError          e.g. a content id reused for different content        409
+        │   └── IllegalTransitionError  a case step its procedure does not allow         409
         ├── LockedOutError         too many failed sign-ins; try again later             429
         └── ServiceUnavailableError  the service is stopping or not ready; retry later   503
 
@@ -95,6 +96,12 @@ class NotFoundError(ServiceError):
 class ConflictError(ServiceError):
     status = 409
     title = "Conflict"
+
+
+class IllegalTransitionError(ConflictError):
+    """A case cannot take the requested step from its state; the message lists the steps it can take."""
+
+    title = "Illegal case transition"
 
 
 class LockedOutError(ServiceError):
