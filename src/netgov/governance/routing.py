@@ -260,13 +260,13 @@ class Workload:
         return self._open[member_id] < self._members[member_id].capacity
 
     def _changed(self, member_id: str) -> None:
-        room = self._has_room(member_id)
+        entry = self._entry(member_id) if self._has_room(member_id) else None
         for key in self._heaps_of[member_id]:
             heap = self._heaps[key]
             if len(heap) > 4 * self._sizes[key] + 8:  # mostly stale: rebuild from the live members
-                heap[:] = self._entries({entry[1] for entry in heap} | {member_id})
-            elif room:
-                heapq.heappush(heap, self._entry(member_id))
+                heap[:] = self._entries({stale[1] for stale in heap} | {member_id})
+            elif entry is not None:
+                heapq.heappush(heap, entry)
 
 
 def _fits(member: StaffMember, role: str, category: str | None) -> bool:
