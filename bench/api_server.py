@@ -32,8 +32,8 @@ from sqlalchemy.engine import make_url
 
 from netgov.demo.world import demo_world
 from netgov.service.api_keys import issue_key
+from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction, add_platform
-from netgov.service.staff import SYSTEM
 from netgov.settings import sqlite_url
 from netgov.store.database import connect
 from netgov.store.schema import upgrade

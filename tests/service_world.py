@@ -19,9 +19,10 @@ from netgov import Rulebook, load_rulebook
 from netgov.identity import Grant, Role
 from netgov.identity.secrets import Passwords
 from netgov.service.api_keys import issue_key
+from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction, add_platform
 from netgov.service.runtime import Runtime
-from netgov.service.staff import SYSTEM, create_staff
+from netgov.service.staff import create_staff
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.schema import upgrade

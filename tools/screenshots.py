@@ -14,20 +14,16 @@ directory and the output directory is touched.
 from __future__ import annotations
 
 import argparse
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import uvicorn
-from fastapi import FastAPI
 from playwright.sync_api import Page, expect, sync_playwright
 
 from netgov.api.app import create_app
+from netgov.api.serving import serving_in_thread
 from netgov.demo import DemoWorld, demo_world, synthetic_posts
 from netgov.demo.seed import seed_demo
 from netgov.identity.authorization import Scope
@@ -64,7 +60,7 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory(prefix="netgov-screenshots-") as temporary,
         demo_runtime(Path(temporary)) as (runtime, password),
-        serving(create_app(runtime)) as url,
+        serving_in_thread(create_app(runtime)) as url,
     ):
         photograph(url, out, password=password, doxxing=english_doxxing_decision(runtime))
     for name in sorted(out.glob("*.png")):
@@ -102,23 +98,6 @@ def _seed_posts(runtime: Runtime, world: DemoWorld, clock: StoryClock, end: date
         ]
         runtime.intake.submit(items).result(timeout=120)
     clock.now = end
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        listener.close()
 
 
 def english_doxxing_decision(runtime: Runtime) -> str:

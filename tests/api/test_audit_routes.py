@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import base64
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from netgov.api.app import create_app
+from netgov.api.serving import serving_in_thread
 from netgov.audit.checkpoints import Checkpoint, checkpoint_to_json, public_key_to_pem, signed_message
 from netgov.service.audit_admin import checkpoints_from_json, create_checkpoint, load_or_create_signing_key
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 from tests.service_world import World
 
 DOCS = Path(__file__).parents[2] / "docs" / "audit.md"
@@ -28,22 +26,8 @@ DOCS = Path(__file__).parents[2] / "docs" / "audit.md"
 @pytest.fixture
 def client(world: World) -> Iterator[httpx.Client]:
     """An HTTP client for the app served by uvicorn on a free loopback port, without credentials."""
-    config = uvicorn.Config(create_app(world.runtime), host="127.0.0.1", port=0, log_level="warning", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive(), "uvicorn stopped before it served"
-        assert time.monotonic() < deadline, "uvicorn did not start within 10 s"
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-            yield http
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving_in_thread(create_app(world.runtime)) as url, httpx.Client(base_url=url, timeout=10) as http:
+        yield http
 
 
 def _checkpoint(world: World) -> Checkpoint:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from netgov.service.api_keys import issue_key, revoke_key
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 from tests.api.conftest import TestClient, bearer
 from tests.api.posts import SCAM, post
 from tests.service_world import World

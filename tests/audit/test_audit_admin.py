@@ -35,7 +35,8 @@ from netgov.service.audit_admin import (
     recent_events,
     verify_log,
 )
-from netgov.service.staff import SYSTEM, principal_of
+from netgov.service.permissions import SYSTEM
+from netgov.service.staff import principal_of
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.schema import upgrade

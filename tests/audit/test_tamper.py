@@ -24,7 +24,7 @@ from netgov.audit.checkpoints import (
 from netgov.cli.main import cli
 from netgov.service.audit_admin import VerifyResult, create_checkpoint, load_or_create_signing_key, verify_log
 from netgov.service.audit_trail import Entry, record
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 from netgov.store.tables import AuditEventRow
 from tests.service_world import World
 

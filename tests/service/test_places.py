@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
+from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction, add_office, add_platform
-from netgov.service.staff import SYSTEM
 from tests.service.support import audit_actions
 from tests.service_world import World
 

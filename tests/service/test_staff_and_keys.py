@@ -11,7 +11,8 @@ from netgov.errors import ConflictError, NotAuthenticatedError, NotFoundError, P
 from netgov.identity import Grant, Principal, Role
 from netgov.identity.secrets import parse_key
 from netgov.service.api_keys import KeyCache, authenticate_key, issue_key, revoke_key
-from netgov.service.staff import SYSTEM, create_staff, principal_of
+from netgov.service.permissions import SYSTEM
+from netgov.service.staff import create_staff, principal_of
 from tests.service.support import EAST, staff
 from tests.service_world import PASSWORD, World
 

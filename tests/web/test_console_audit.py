@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netgov.service.audit_admin import create_checkpoint
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 from tests.service_world import World
 from tests.web.console_client import signed_in
 

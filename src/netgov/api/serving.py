@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import gc
 import signal
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -25,7 +27,9 @@ from starlette.types import ASGIApp
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-def uvicorn_config(app: ASGIApp, *, host: str, port: int, access_log: bool = False, grace: int = 30) -> uvicorn.Config:
+def uvicorn_config(
+    app: ASGIApp, *, host: str, port: int, access_log: bool = False, grace: int = 30, log_level: str = "info"
+) -> uvicorn.Config:
     """The service's uvicorn settings: httptools and uvloop; the access log is opt-in (it costs throughput)."""
     return uvicorn.Config(
         app,
@@ -35,10 +39,33 @@ def uvicorn_config(app: ASGIApp, *, host: str, port: int, access_log: bool = Fal
         loop="uvloop",
         lifespan="on",
         access_log=access_log,
-        log_level="info",
+        log_level=log_level,
         server_header=False,
         timeout_graceful_shutdown=grace,
     )
+
+
+@contextmanager
+def serving_in_thread(app: ASGIApp, *, start_timeout: float = 10.0) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port from a background thread, with the service's
+    settings; yields the base URL and stops the server on exit. For tests and tools."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn_config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name="netgov-server", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + start_timeout
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError(f"uvicorn did not start within {start_timeout:g} s")
+            time.sleep(0.02)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
 
 
 def serve(app: ASGIApp, *, host: str, port: int, access_log: bool = False, grace: int = 30) -> None:

@@ -29,7 +29,7 @@ from netgov.service.audit_admin import (
     verify_log,
 )
 from netgov.service.clock import system_clock
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 from netgov.settings import Settings
 
 # Below this many events verification takes a moment, and a progress bar would only flicker.

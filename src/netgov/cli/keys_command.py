@@ -9,7 +9,7 @@ from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work
 from netgov.service.api_keys import issue_key, revoke_key
 from netgov.service.clock import system_clock
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import SYSTEM
 
 
 @click.group("keys")

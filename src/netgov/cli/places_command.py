@@ -8,8 +8,8 @@ from netgov.cli.listing import echo_table, moment
 from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work
 from netgov.service.clock import system_clock
+from netgov.service.permissions import SYSTEM
 from netgov.service.places import LEVELS, add_jurisdiction, add_platform
-from netgov.service.staff import SYSTEM
 
 
 @click.group("jurisdictions")

@@ -13,7 +13,8 @@ from netgov.identity.principal import Grant
 from netgov.identity.roles import Role
 from netgov.identity.secrets import Passwords, new_password
 from netgov.service.clock import system_clock
-from netgov.service.staff import SYSTEM, create_staff, principal_of
+from netgov.service.permissions import SYSTEM
+from netgov.service.staff import create_staff, principal_of
 
 STAFF_ROLES = [role.value for role in Role if role is not Role.PLATFORM_CLIENT]
 

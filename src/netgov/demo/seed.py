@@ -26,9 +26,10 @@ from netgov.identity.roles import Role
 from netgov.identity.secrets import new_password
 from netgov.service.api_keys import issue_key
 from netgov.service.intake_batch import Item, Outcome
+from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction, add_office, add_platform
 from netgov.service.runtime import Runtime
-from netgov.service.staff import SYSTEM, create_staff
+from netgov.service.staff import create_staff
 from netgov.store.unit_of_work import UnitOfWork
 
 # The posts fall in the month before the seeding, like a platform's recent history.

@@ -7,13 +7,13 @@ from datetime import datetime
 
 import msgspec
 
-from netgov.errors import ConflictError, NotAuthenticatedError, NotFoundError, PermissionDeniedError
-from netgov.identity.authorization import Resource, authorize
+from netgov.errors import ConflictError, NotAuthenticatedError, NotFoundError
+from netgov.identity.authorization import Resource
 from netgov.identity.principal import Grant, Principal
 from netgov.identity.roles import Activity, Role
 from netgov.identity.secrets import IssuedKey, parse_key, same_digest
 from netgov.service.audit_trail import Entry, record
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import require
 from netgov.store.tables import ApiKeyRow
 from netgov.store.unit_of_work import UnitOfWork
 
@@ -29,8 +29,11 @@ def issue_key(uow: UnitOfWork, *, actor: Principal, platform_id: str, name: str,
     platform = uow.places.platform(platform_id)
     if platform is None:
         raise NotFoundError(f"no platform {platform_id!r}")
-    _require(
-        actor, Resource(kind="platform", id=platform_id, platform=platform_id, jurisdiction=platform.jurisdiction_code)
+    seat = platform.jurisdiction_code
+    require(
+        actor,
+        Activity.API_KEY_MANAGE,
+        Resource(kind="platform", id=platform_id, platform=platform_id, jurisdiction=seat),
     )
     key = IssuedKey()
     uow.identity.add(
@@ -53,19 +56,13 @@ def revoke_key(uow: UnitOfWork, *, actor: Principal, lookup: str, reason: str, a
         raise NotFoundError(f"no API key {lookup!r}")
     platform = uow.places.platform(row.platform_id)
     seat = platform.jurisdiction_code if platform else None
-    _require(actor, Resource(kind="api_key", id=lookup, platform=row.platform_id, jurisdiction=seat))
+    require(
+        actor, Activity.API_KEY_MANAGE, Resource(kind="api_key", id=lookup, platform=row.platform_id, jurisdiction=seat)
+    )
     if row.revoked_at is not None:
         raise ConflictError(f"the API key {lookup} was already revoked at {row.revoked_at.isoformat()}")
     row.revoked_at = at
     record(uow, [Entry(actor=actor.actor, action="api_key.revoke", object=f"api_key:{lookup}", reason=reason)], at=at)
-
-
-def _require(actor: Principal, resource: Resource) -> None:
-    if actor is SYSTEM:
-        return
-    permission = authorize(actor, Activity.API_KEY_MANAGE, resource)
-    if not permission:
-        raise PermissionDeniedError(permission.reason)
 
 
 class KeyCache:

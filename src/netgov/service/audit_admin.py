@@ -27,12 +27,12 @@ from netgov.audit.checkpoints import (
     sign_checkpoint,
     verify_checkpoint,
 )
-from netgov.errors import AuditError, InvalidRequestError, NotFoundError, PermissionDeniedError
-from netgov.identity.authorization import Resource, authorize
+from netgov.errors import AuditError, InvalidRequestError, NotFoundError
+from netgov.identity.authorization import Resource
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.audit_trail import Entry, record
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import require
 from netgov.settings import Settings
 from netgov.store.tables import AuditCheckpointRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -164,8 +164,7 @@ def create_checkpoint(
 ) -> Checkpoint:
     """Sign the chain's head, store the checkpoint, then log an ``audit.checkpoint`` event
     (so the checkpoint covers the head before its own event), and commit."""
-    if actor is not SYSTEM:
-        _require(actor, Activity.AUDIT_CHECKPOINT)
+    require(actor, Activity.AUDIT_CHECKPOINT, AUDIT_LOG)
     head = uow.audit.lock_head()
     checkpoint = sign_checkpoint(key, log=log_name, head=head, at=at)
     uow.audit.add_checkpoint(_row(checkpoint))
@@ -196,17 +195,10 @@ def latest_checkpoint(uow: UnitOfWork) -> Checkpoint:
 def recent_events(uow: UnitOfWork, principal: Principal, *, before: int | None, limit: int) -> list[AuditEvent]:
     """The newest ``limit`` events (below seq ``before`` when given), newest first; needs
     ``audit.read`` over the whole log (operators at the command line act as SYSTEM)."""
-    if principal is not SYSTEM:
-        _require(principal, Activity.AUDIT_READ)
+    require(principal, Activity.AUDIT_READ, AUDIT_LOG)
     if not 1 <= limit <= MAX_RECENT:
         raise InvalidRequestError(f"limit must be between 1 and {MAX_RECENT}")
     return uow.audit.recent(limit=limit, before=before)
-
-
-def _require(principal: Principal, activity: Activity) -> None:
-    permission = authorize(principal, activity, AUDIT_LOG)
-    if not permission:
-        raise PermissionDeniedError(permission.reason)
 
 
 def checkpoints_from_json(data: bytes) -> list[Checkpoint]:

@@ -9,11 +9,12 @@ import msgspec
 
 from netgov.core.content import Content
 from netgov.core.decision import Decision, StatementOfReasons, decision_from_json
-from netgov.errors import InvalidRequestError, NotFoundError, PermissionDeniedError
-from netgov.identity.authorization import Resource, authorize, visible_scope
+from netgov.errors import InvalidRequestError, NotFoundError
+from netgov.identity.authorization import Resource, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.audit_trail import Entry, record
+from netgov.service.permissions import require
 from netgov.store.repositories.decisions import Cursor, DecisionFilter
 from netgov.store.tables import ContentRow, DecisionRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -75,7 +76,5 @@ def _visible(
         raise NotFoundError(f"no decision {decision_id!r}")
     row = found[0]
     resource = Resource(kind="decision", id=row.id, jurisdiction=row.jurisdiction, platform=row.platform_id)
-    permission = authorize(principal, activity, resource)
-    if not permission:
-        raise PermissionDeniedError(permission.reason)
+    require(principal, activity, resource)
     return found

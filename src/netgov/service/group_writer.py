@@ -15,9 +15,12 @@ from datetime import datetime
 from sqlalchemy import Engine as Database
 
 from netgov.core.engine import Engine
+from netgov.rulebook.loader import default_normalizer
 from netgov.service.clock import Clock
 from netgov.service.intake_batch import Item, Outcome, store_batch
+from netgov.settings import Settings
 from netgov.store.unit_of_work import UnitOfWork
+from netgov.waves.connect import open_store
 from netgov.waves.tracker import WaveTracker
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,11 @@ class Written:
     results: list[GroupResult]
     keys_recorded: bool
     commits: list[tuple[int, float]] = field(default_factory=list)
+
+
+def wave_tracker(settings: Settings) -> WaveTracker:
+    """The tracker of near-duplicate waves and velocity that the settings name."""
+    return WaveTracker(open_store(settings.waves), default_normalizer())
 
 
 class GroupWriter:

@@ -18,12 +18,13 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from netgov.core.engine import Engine
-from netgov.errors import PermissionDeniedError, ServiceUnavailableError
-from netgov.identity.authorization import Resource, authorize
+from netgov.errors import ServiceUnavailableError
+from netgov.identity.authorization import Resource
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.group_writer import Written
 from netgov.service.intake_batch import Item, Outcome
+from netgov.service.permissions import require
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,4 @@ def _authorize(principal: Principal, items: Sequence[Item]) -> None:
         resource = Resource(
             kind="content", id=item.content.id, platform=item.content.platform, jurisdiction=item.jurisdiction
         )
-        permission = authorize(principal, Activity.CONTENT_SUBMIT, resource)
-        if not permission:
-            raise PermissionDeniedError(permission.reason)
+        require(principal, Activity.CONTENT_SUBMIT, resource)

@@ -40,15 +40,28 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     actor: str
 
 
-def digest(content: Content) -> str:
-    # Media bytes are hashed through their own digest so a retry need not resend them identically encoded.
-    return hashlib.sha256(msgspec.json.encode(content)).hexdigest()
+class _Encoded(msgspec.Struct, frozen=True):
+    """An item encoded once: its digest (the idempotency check) and the document stored."""
+
+    digest: str
+    document: bytes
+
+
+def _encode(content: Content) -> _Encoded:
+    encoded = msgspec.json.encode(content)
+    digest = hashlib.sha256(encoded).hexdigest()
+    if not any(media.data for media in content.media):
+        return _Encoded(digest, encoded)
+    # Media bytes count for the digest (a retry must resend the same item) but are not kept.
+    kept = msgspec.structs.replace(content, media=tuple(msgspec.structs.replace(m, data=None) for m in content.media))
+    return _Encoded(digest, msgspec.json.encode(kept))
 
 
 def store_batch(
     uow: UnitOfWork, items: Sequence[Item], *, engine: Engine, now: datetime, tracker: WaveTracker | None
 ) -> list[Outcome]:
-    digests = [digest(item.content) for item in items]
+    encoded = [_encode(item.content) for item in items]
+    digests = [e.digest for e in encoded]
     stored = _existing(uow, items)
     fresh: dict[tuple[str, str], int] = {}
     for index, item in enumerate(items):
@@ -57,10 +70,11 @@ def store_batch(
             fresh[key] = index
     new_items = [items[i] for i in fresh.values()]
     decisions = _decide(engine, [item.content for item in new_items], now, tracker)
-    _insert(uow, new_items, [digests[i] for i in fresh.values()], decisions, now)
-    for item, decision, index in zip(new_items, decisions, fresh.values(), strict=True):
+    documents = [decision_to_json(decision) for decision in decisions]
+    _insert(uow, new_items, [encoded[i] for i in fresh.values()], decisions, documents, now)
+    for item, decision, document, index in zip(new_items, decisions, documents, fresh.values(), strict=True):
         key = (item.content.platform, item.content.id)
-        stored[key] = Stored(item.content.id, digests[index], decision.id, decision_to_json(decision))
+        stored[key] = Stored(item.content.id, digests[index], decision.id, document)
     created = set(fresh.values())
     return [
         _outcome(stored[(i.content.platform, i.content.id)], d, n in created)
@@ -89,11 +103,18 @@ def _decide(engine: Engine, contents: list[Content], now: datetime, tracker: Wav
     return engine.decide_many(contents, now=now, observations=observations)
 
 
-def _insert(uow: UnitOfWork, items: list[Item], digests: list[str], decisions: list[Decision], now: datetime) -> None:
+def _insert(
+    uow: UnitOfWork,
+    items: list[Item],
+    encoded: list[_Encoded],
+    decisions: list[Decision],
+    documents: list[bytes],
+    now: datetime,
+) -> None:
     if not items:
         return
-    contents = [_content_row(item, d, now) for item, d in zip(items, digests, strict=True)]
-    rows = [_decision_row(item, decision) for item, decision in zip(items, decisions, strict=True)]
+    contents = [_content_row(item, e, now) for item, e in zip(items, encoded, strict=True)]
+    rows = [_decision_row(i, d, doc) for i, d, doc in zip(items, decisions, documents, strict=True)]
     uow.decisions.insert(contents, rows)
     entries = [
         Entry(
@@ -108,24 +129,23 @@ def _insert(uow: UnitOfWork, items: list[Item], digests: list[str], decisions: l
     record(uow, entries, at=now)
 
 
-def _content_row(item: Item, content_digest: str, now: datetime) -> dict[str, Any]:
+def _content_row(item: Item, encoded: _Encoded, now: datetime) -> dict[str, Any]:
     content = item.content
-    kept = msgspec.structs.replace(content, media=tuple(msgspec.structs.replace(m, data=None) for m in content.media))
     return {
         "platform_id": content.platform,
         "content_id": content.id,
-        "digest": content_digest,
+        "digest": encoded.digest,
         "text": content.text,
         "account_id": content.account.id if content.account else None,
         "jurisdiction": item.jurisdiction,
         "language": content.language,
         "created_at": content.created_at,
         "received_at": now,
-        "document": msgspec.json.encode(kept),
+        "document": encoded.document,
     }
 
 
-def _decision_row(item: Item, decision: Decision) -> dict[str, Any]:
+def _decision_row(item: Item, decision: Decision, document: bytes) -> dict[str, Any]:
     return {
         "id": decision.id,
         "platform_id": decision.platform,
@@ -137,7 +157,7 @@ def _decision_row(item: Item, decision: Decision) -> dict[str, Any]:
         "automated": decision.automated,
         "rulebook_version": decision.rulebook_version,
         "decided_at": decision.decided_at,
-        "document": decision_to_json(decision),
+        "document": document,
     }
 
 

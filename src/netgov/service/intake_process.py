@@ -21,14 +21,11 @@ from netgov import errors
 from netgov.core.engine import Engine
 from netgov.errors import ServiceUnavailableError
 from netgov.rulebook import load_rulebook
-from netgov.rulebook.loader import default_normalizer
 from netgov.service.clock import system_clock
-from netgov.service.group_writer import GroupResult, GroupWriter, Written
+from netgov.service.group_writer import GroupResult, GroupWriter, Written, wave_tracker
 from netgov.service.intake_batch import Item, Outcome
 from netgov.settings import Settings
 from netgov.store.database import connect
-from netgov.waves.connect import open_store
-from netgov.waves.tracker import WaveTracker
 
 
 class _Request(msgspec.Struct, frozen=True):
@@ -149,8 +146,7 @@ def _writer(settings: Settings) -> GroupWriter:
     # The writer commits many times a second on one connection: no ping before each.
     database = connect(settings.resolved_database_url, pool_size=1, pre_ping=False)
     engine = Engine(load_rulebook(settings.rules))
-    tracker = WaveTracker(open_store(settings.waves), default_normalizer())
-    return GroupWriter(database=database, engine=engine, clock=system_clock, tracker=tracker)
+    return GroupWriter(database=database, engine=engine, clock=system_clock, tracker=wave_tracker(settings))
 
 
 def _reply(written: Written) -> _Reply:

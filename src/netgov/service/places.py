@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
-from netgov.identity.authorization import Resource, authorize
+from netgov.errors import ConflictError, InvalidRequestError
+from netgov.identity.authorization import Resource
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.audit_trail import Entry, record
-from netgov.service.staff import SYSTEM
+from netgov.service.permissions import require
 from netgov.store.tables import JurisdictionRow, OfficeRow, PlatformRow
 from netgov.store.unit_of_work import UnitOfWork
 
@@ -23,7 +23,7 @@ def add_jurisdiction(
         raise InvalidRequestError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     # A new node is managed from its parent: a root needs a grant with no jurisdiction to
     # cover, which only the system principal (the operator) has.
-    _require(actor, Activity.JURISDICTION_MANAGE, Resource(kind="jurisdiction", id=code, jurisdiction=parent or code))
+    require(actor, Activity.JURISDICTION_MANAGE, Resource(kind="jurisdiction", id=code, jurisdiction=parent or code))
     if parent is not None and uow.places.jurisdiction(parent) is None:
         raise InvalidRequestError(f"the parent jurisdiction {parent!r} does not exist")
     if parent is not None and not code.startswith(parent + "."):
@@ -39,7 +39,7 @@ def add_office(
 ) -> None:
     if uow.places.jurisdiction(jurisdiction) is None:
         raise InvalidRequestError(f"no jurisdiction {jurisdiction!r}")
-    _require(actor, Activity.JURISDICTION_MANAGE, Resource(kind="office", id=office_id, jurisdiction=jurisdiction))
+    require(actor, Activity.JURISDICTION_MANAGE, Resource(kind="office", id=office_id, jurisdiction=jurisdiction))
     if uow.places.office(office_id) is not None:
         raise ConflictError(f"the office {office_id!r} exists")
     uow.places.add(OfficeRow(id=office_id, name=name, jurisdiction_code=jurisdiction))
@@ -51,7 +51,7 @@ def add_platform(
 ) -> None:
     if jurisdiction is not None and uow.places.jurisdiction(jurisdiction) is None:
         raise InvalidRequestError(f"no jurisdiction {jurisdiction!r}")
-    _require(actor, Activity.PLATFORM_MANAGE, Resource(kind="platform", id=platform_id, jurisdiction=jurisdiction))
+    require(actor, Activity.PLATFORM_MANAGE, Resource(kind="platform", id=platform_id, jurisdiction=jurisdiction))
     if uow.places.platform(platform_id) is not None:
         raise ConflictError(f"the platform {platform_id!r} exists")
     uow.places.add(PlatformRow(id=platform_id, name=name, jurisdiction_code=jurisdiction, created_at=at))
@@ -60,11 +60,3 @@ def add_platform(
 
 def _audit(uow: UnitOfWork, actor: Principal, action: str, obj: str, reason: str, at: datetime) -> None:
     record(uow, [Entry(actor=actor.actor, action=action, object=obj, reason=reason)], at=at)
-
-
-def _require(actor: Principal, activity: Activity, resource: Resource) -> None:
-    if actor is SYSTEM:
-        return
-    permission = authorize(actor, activity, resource)
-    if not permission:
-        raise PermissionDeniedError(permission.reason)

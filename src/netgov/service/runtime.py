@@ -17,10 +17,9 @@ from netgov.core.rulebook.model import Rulebook
 from netgov.identity.lockout import LockoutPolicy
 from netgov.identity.secrets import Passwords
 from netgov.rulebook import load_rulebook
-from netgov.rulebook.loader import default_normalizer
 from netgov.service.api_keys import KeyCache
 from netgov.service.clock import Clock, system_clock
-from netgov.service.group_writer import GroupWriter
+from netgov.service.group_writer import GroupWriter, wave_tracker
 from netgov.service.intake import ContentIntake, Writer
 from netgov.service.intake_process import ProcessWriter
 from netgov.service.rulebook_versions import register_rulebook
@@ -28,8 +27,6 @@ from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.schema import require_current
 from netgov.store.unit_of_work import UnitOfWork
-from netgov.waves.connect import open_store
-from netgov.waves.tracker import WaveTracker
 
 
 @dataclass
@@ -61,12 +58,11 @@ class Runtime:
             database.dispose()
             raise
         engine = Engine(rulebook)
-        tracker = WaveTracker(open_store(settings.waves), default_normalizer())
         writer: Writer
         if settings.intake_process:
             writer = ProcessWriter(settings)
         else:
-            writer = GroupWriter(database=database, engine=engine, clock=clock, tracker=tracker)
+            writer = GroupWriter(database=database, engine=engine, clock=clock, tracker=wave_tracker(settings))
         intake = ContentIntake(writer=writer, engine=engine, batch_max=settings.commit_batch_max)
         runtime = cls(
             settings=settings,

@@ -6,16 +6,15 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
-from netgov.identity.authorization import Resource, authorize
+from netgov.errors import ConflictError, InvalidRequestError
+from netgov.identity.authorization import Resource
 from netgov.identity.principal import Grant, Principal
 from netgov.identity.roles import Activity, Role
 from netgov.identity.secrets import Passwords
 from netgov.service.audit_trail import Entry, record
+from netgov.service.permissions import require
 from netgov.store.tables import GrantRow, StaffRow
 from netgov.store.unit_of_work import UnitOfWork
-
-SYSTEM = Principal(kind="system", id="netgov", name="netgov")
 
 
 def create_staff(
@@ -61,20 +60,17 @@ def create_staff(
 
 
 def _check_grants(uow: UnitOfWork, actor: Principal, grants: Sequence[Grant]) -> None:
-    if not grants and actor is not SYSTEM:
+    if not grants:
         # With no grant to check, anyone could open an account; one without roles belongs
         # to no subtree, so only administrators of the whole country may.
-        permission = authorize(actor, Activity.STAFF_MANAGE, Resource(kind="staff"))
-        if not permission:
-            raise PermissionDeniedError(permission.reason)
+        require(actor, Activity.STAFF_MANAGE, Resource(kind="staff"))
     for grant in grants:
         _check_scope(uow, grant)
-        if actor is SYSTEM:
-            continue
-        resource = Resource(kind="grant", jurisdiction=_seat(uow, grant), platform=grant.platform)
-        permission = authorize(actor, Activity.STAFF_MANAGE, resource)
-        if not permission:
-            raise PermissionDeniedError(permission.reason)
+        require(
+            actor,
+            Activity.STAFF_MANAGE,
+            Resource(kind="grant", jurisdiction=_seat(uow, grant), platform=grant.platform),
+        )
 
 
 def _check_scope(uow: UnitOfWork, grant: Grant) -> None:
