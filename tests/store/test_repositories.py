@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine
 
 from netgov.audit import EMPTY_HEAD, verify_chain
+from netgov.audit.checkpoints import Checkpoint
 from netgov.store.tables import (
     ApiKeyRow,
-    AuditCheckpointRow,
     GrantRow,
     JurisdictionRow,
     OfficeRow,
@@ -191,8 +191,8 @@ def test_one_event_and_recent_events_are_read_by_seq(store: Engine) -> None:
 
 
 def test_checkpoints_are_kept_in_seq_order(store: Engine) -> None:
-    def checkpoint(seq: int) -> AuditCheckpointRow:
-        return AuditCheckpointRow(
+    def checkpoint(seq: int) -> Checkpoint:
+        return Checkpoint(
             seq=seq, head_hash="h" * 64, at=T0 + timedelta(seconds=seq), log="netgov", key_id="k" * 16, signature="s"
         )
 

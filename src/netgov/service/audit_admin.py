@@ -34,7 +34,6 @@ from netgov.identity.roles import Activity
 from netgov.service.audit_trail import Entry, record
 from netgov.service.permissions import require
 from netgov.settings import Settings
-from netgov.store.tables import AuditCheckpointRow
 from netgov.store.unit_of_work import UnitOfWork
 
 AUDIT_LOG = Resource(kind="audit_log")
@@ -167,7 +166,7 @@ def create_checkpoint(
     require(actor, Activity.AUDIT_CHECKPOINT, AUDIT_LOG)
     head = uow.audit.lock_head()
     checkpoint = sign_checkpoint(key, log=log_name, head=head, at=at)
-    uow.audit.add_checkpoint(_row(checkpoint))
+    uow.audit.add_checkpoint(checkpoint)
     entry = Entry(
         actor=actor.actor,
         action="audit.checkpoint",
@@ -182,14 +181,14 @@ def create_checkpoint(
 
 def published_checkpoints(uow: UnitOfWork) -> list[Checkpoint]:
     """Every stored checkpoint, oldest first: public, they are meant to be copied elsewhere."""
-    return [_checkpoint(row) for row in uow.audit.checkpoints()]
+    return uow.audit.checkpoints()
 
 
 def latest_checkpoint(uow: UnitOfWork) -> Checkpoint:
     stored = uow.audit.checkpoints()
     if not stored:
         raise NotFoundError("no audit checkpoint has been signed yet; run `netgov audit checkpoint`")
-    return _checkpoint(stored[-1])
+    return stored[-1]
 
 
 def recent_events(uow: UnitOfWork, principal: Principal, *, before: int | None, limit: int) -> list[AuditEvent]:
@@ -210,20 +209,3 @@ def checkpoints_from_json(data: bytes) -> list[Checkpoint]:
         return [msgspec.json.decode(data, type=Checkpoint)]
     except msgspec.DecodeError as error:
         raise AuditError(f"not a valid audit checkpoint: {error}") from error
-
-
-def _row(checkpoint: Checkpoint) -> AuditCheckpointRow:
-    return AuditCheckpointRow(
-        seq=checkpoint.seq,
-        head_hash=checkpoint.head_hash,
-        at=checkpoint.at,
-        log=checkpoint.log,
-        key_id=checkpoint.key_id,
-        signature=checkpoint.signature,
-    )
-
-
-def _checkpoint(row: AuditCheckpointRow) -> Checkpoint:
-    return Checkpoint(
-        log=row.log, seq=row.seq, head_hash=row.head_hash, at=row.at, key_id=row.key_id, signature=row.signature
-    )

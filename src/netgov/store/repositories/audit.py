@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from netgov.audit.chain import EMPTY_HEAD, AuditEvent, ChainHead
+from netgov.audit.checkpoints import Checkpoint
 from netgov.store.bulk import BulkInsert
 from netgov.store.tables import AuditCheckpointRow, AuditEventRow
 
@@ -63,12 +64,25 @@ class AuditRepository:
             query = query.where(AuditEventRow.seq < before)
         return [_event(row) for row in self._session.scalars(query)]
 
-    def add_checkpoint(self, row: AuditCheckpointRow) -> None:
-        self._session.add(row)
+    def add_checkpoint(self, checkpoint: Checkpoint) -> None:
+        self._session.add(
+            AuditCheckpointRow(
+                seq=checkpoint.seq,
+                head_hash=checkpoint.head_hash,
+                at=checkpoint.at,
+                log=checkpoint.log,
+                key_id=checkpoint.key_id,
+                signature=checkpoint.signature,
+            )
+        )
         self._session.flush()
 
-    def checkpoints(self) -> Sequence[AuditCheckpointRow]:
-        return self._session.scalars(select(AuditCheckpointRow).order_by(AuditCheckpointRow.seq)).all()
+    def checkpoints(self) -> list[Checkpoint]:
+        rows = self._session.scalars(select(AuditCheckpointRow).order_by(AuditCheckpointRow.seq))
+        return [
+            Checkpoint(log=r.log, seq=r.seq, head_hash=r.head_hash, at=r.at, key_id=r.key_id, signature=r.signature)
+            for r in rows
+        ]
 
 
 def _values(event: AuditEvent) -> dict[str, object]:
