@@ -6,8 +6,6 @@ link, so a filtered page can be bookmarked and shared. Anything unusable is a cl
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlencode
@@ -17,7 +15,8 @@ import msgspec
 from netgov.core.actions import Action
 from netgov.core.taxonomy import Category
 from netgov.errors import InvalidRequestError
-from netgov.store.repositories.decisions import Cursor, DecisionFilter
+from netgov.store.repositories.decisions import Cursor, DecisionFilter, encode_cursor
+from netgov.store.repositories.decisions import decode_cursor as decode_token
 
 PAGE_SIZE = 50
 _FIELDS = ("platform", "category", "action", "rule", "date_from", "date_to")
@@ -79,15 +78,10 @@ def parse_query(params: Mapping[str, str]) -> ListQuery:
     return query
 
 
-def encode_cursor(cursor: Cursor) -> str:
-    return base64.urlsafe_b64encode(msgspec.json.encode(cursor)).decode().rstrip("=")
-
-
 def decode_cursor(text: str) -> Cursor:
     try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        cursor = msgspec.json.decode(raw, type=Cursor)
-    except (ValueError, binascii.Error, msgspec.DecodeError) as error:
+        cursor = decode_token(text)
+    except ValueError as error:
         raise InvalidRequestError(_BAD_CURSOR) from error
     if cursor.decided_at.tzinfo is None:
         raise InvalidRequestError(_BAD_CURSOR)

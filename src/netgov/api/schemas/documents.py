@@ -9,8 +9,6 @@ what is sent.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Sequence
 from datetime import UTC
 from typing import Any, Literal
@@ -20,7 +18,8 @@ import msgspec
 from netgov.core.decision import Decision, StatementOfReasons
 from netgov.errors import InvalidRequestError
 from netgov.service.intake_batch import Outcome
-from netgov.store.repositories.decisions import Cursor
+from netgov.store.repositories.decisions import Cursor, encode_cursor
+from netgov.store.repositories.decisions import decode_cursor as decode_token
 from netgov.store.tables import DecisionRow
 
 
@@ -67,17 +66,11 @@ class DecisionList(msgspec.Struct, frozen=True, kw_only=True):
 
 DOCUMENT_TYPES = (Decision, StatementOfReasons, BatchResults, DecisionList, Problem)
 
-_CURSOR = msgspec.json.Decoder(Cursor)
-
-
-def encode_cursor(cursor: Cursor) -> str:
-    return base64.urlsafe_b64encode(msgspec.json.encode(cursor)).rstrip(b"=").decode("ascii")
-
 
 def decode_cursor(text: str) -> Cursor:
     try:
-        cursor = _CURSOR.decode(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-    except (binascii.Error, ValueError, msgspec.DecodeError):
+        cursor = decode_token(text)
+    except ValueError:
         raise InvalidRequestError(
             "cursor is not one this API gave out; pass the next_cursor of the previous page unchanged"
         ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -60,6 +61,22 @@ class Cursor(msgspec.Struct, frozen=True, array_like=True):
 
     decided_at: datetime
     id: str
+
+
+_CURSOR = msgspec.json.Decoder(Cursor)
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    """The cursor as an opaque, URL-safe token (base64url of its JSON, unpadded)."""
+    return base64.urlsafe_b64encode(msgspec.json.encode(cursor)).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(text: str) -> Cursor:
+    """The cursor a token stands for; ValueError when it is not one ``encode_cursor`` made."""
+    try:
+        return _CURSOR.decode(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except msgspec.DecodeError as error:
+        raise ValueError(f"not a page cursor: {error}") from error
 
 
 class Stored(msgspec.Struct, frozen=True):
