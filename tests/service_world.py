@@ -20,7 +20,7 @@ from netgov.identity import Grant, Role
 from netgov.identity.secrets import Passwords
 from netgov.service.api_keys import issue_key
 from netgov.service.permissions import SYSTEM
-from netgov.service.places import add_jurisdiction, add_platform
+from netgov.service.places import add_jurisdiction, add_office, add_platform
 from netgov.service.runtime import Runtime
 from netgov.service.staff import create_staff
 from netgov.settings import Settings
@@ -38,6 +38,23 @@ JURISDICTIONS = [
     ("ex.north.harbour.west", "Harbour West County", "county", "ex.north.harbour"),
     ("ex.south", "South Province", "provincial", "ex"),
 ]
+
+# Harbour West has no office of its own: its work goes to the Harbour City office.
+OFFICES = [
+    ("office-ex", "National Online Content Office", "ex"),
+    ("office-north", "North Province Office", "ex.north"),
+    ("office-harbour", "Harbour City Office", "ex.north.harbour"),
+    ("office-east", "Harbour East County Office", "ex.north.harbour.east"),
+    ("office-south", "South Province Office", "ex.south"),
+]
+
+# Where regulator staff work; the rest (administrators, auditors, platform staff) sit in no office.
+SEATS = {
+    "supervisor": "office-ex",
+    "officer_north": "office-north",
+    "reviewer_harbour": "office-harbour",
+    "officer_east": "office-east",
+}
 
 STAFF: dict[str, tuple[Grant, ...]] = {
     "admin": (Grant(role=Role.ADMINISTRATOR, jurisdiction="ex"),),
@@ -91,6 +108,8 @@ def open_world(url: str, data_dir: Path, **settings: object) -> Iterator[World]:
     with runtime.uow(write=True) as uow:
         for code, name, level, parent in JURISDICTIONS:
             add_jurisdiction(uow, actor=SYSTEM, code=code, name=name, level=level, parent=parent, at=clock())
+        for office_id, name, jurisdiction in OFFICES:
+            add_office(uow, actor=SYSTEM, office_id=office_id, name=name, jurisdiction=jurisdiction, at=clock())
         add_platform(uow, actor=SYSTEM, platform_id="chirp", name="Chirp", jurisdiction="ex.north.harbour", at=clock())
         add_platform(uow, actor=SYSTEM, platform_id="marketly", name="Marketly", jurisdiction="ex.south", at=clock())
         for username, grants in STAFF.items():
@@ -103,6 +122,7 @@ def open_world(url: str, data_dir: Path, **settings: object) -> Iterator[World]:
                 grants=grants,
                 passwords=runtime.passwords,
                 at=clock(),
+                office=SEATS.get(username),
             )
         for platform in ("chirp", "marketly"):
             world.keys[platform] = issue_key(uow, actor=SYSTEM, platform_id=platform, name="tests", at=clock())

@@ -11,8 +11,11 @@ from starlette.concurrency import run_in_threadpool
 from netgov.api.jurisdictions import KnownJurisdictions
 from netgov.api.metrics import ApiMetrics
 from netgov.errors import NotAuthenticatedError
+from netgov.identity.principal import Principal
+from netgov.identity.secrets import KEY_PREFIX
 from netgov.service.api_keys import KeyIdentity, authenticate_key
 from netgov.service.runtime import Runtime
+from netgov.service.sign_in import ActiveSession, active_session
 
 
 # Dependencies are async so that FastAPI runs them on the event loop: a sync one would cost
@@ -74,3 +77,28 @@ async def get_metrics(request: Request) -> ApiMetrics:
 
 
 MetricsDep = Annotated[ApiMetrics, Depends(get_metrics)]
+
+
+async def get_principal(runtime: RuntimeDep, request: Request) -> Principal:
+    """Who sent the request: a platform by its API key (``ngk_…``), or a staff member by the
+    token ``POST /v1/sessions`` gave them; 401 without either."""
+    token = bearer_token(request)
+    if token and token.startswith(KEY_PREFIX + "_"):
+        return (await identify(runtime, token)).principal
+    if not token:
+        raise NotAuthenticatedError(
+            "send a platform API key or a staff session token as `Authorization: Bearer …` "
+            "(staff get one from POST /v1/sessions)"
+        )
+    active = await run_in_threadpool(_session, runtime, token)
+    if active is None:
+        raise NotAuthenticatedError("the session token is not valid or has expired; sign in again at POST /v1/sessions")
+    return active.principal
+
+
+def _session(runtime: Runtime, token: str) -> ActiveSession | None:
+    with runtime.uow() as uow:
+        return active_session(uow, token, at=runtime.clock())
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]

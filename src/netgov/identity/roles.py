@@ -38,22 +38,49 @@ class Activity(StrEnum):
     AUDIT_READ = "audit.read"
     AUDIT_CHECKPOINT = "audit.checkpoint"
     RULEBOOK_READ = "rulebook.read"
+    # Enforcement cases: reading them, working one's own (steps, notes), and moving them
+    # between staff and offices (assign, take over, designate, transfer).
+    CASE_READ = "case.read"
+    CASE_WORK = "case.work"
+    CASE_ASSIGN = "case.assign"
+    REFERRAL_MANAGE = "referral.manage"
+    # Orders to platforms (DSA Art. 9 and 10): regulators issue them, platforms respond.
+    ORDER_ISSUE = "order.issue"
+    ORDER_READ = "order.read"
+    ORDER_RESPOND = "order.respond"
+    # Where the network has gaps and which offices are overloaded.
+    COVERAGE_READ = "coverage.read"
 
 
 _PLATFORM_ROLES = frozenset({Role.PLATFORM_ADMIN, Role.PLATFORM_MODERATOR, Role.PLATFORM_CLIENT})
 
 _READ_DECISIONS = {Activity.DECISION_READ, Activity.DECISION_READ_CONTENT, Activity.RULEBOOK_READ}
 
+_WORK_CASES = {Activity.CASE_READ, Activity.CASE_WORK}
+
+_ENFORCE = _WORK_CASES | {Activity.REFERRAL_MANAGE, Activity.ORDER_ISSUE, Activity.ORDER_READ, Activity.COVERAGE_READ}
+
+_ANSWER_ORDERS = {Activity.ORDER_READ, Activity.ORDER_RESPOND}
+
 ROLE_ACTIVITIES: dict[Role, frozenset[Activity]] = {
-    Role.ADMINISTRATOR: frozenset(Activity) - {Activity.CONTENT_SUBMIT},
-    Role.REGULATOR_OFFICER: frozenset(_READ_DECISIONS),
-    Role.REVIEWER: frozenset(_READ_DECISIONS),
-    Role.SUPERVISOR: frozenset(_READ_DECISIONS | {Activity.AUDIT_READ}),
+    # Responding to an order is the platform's act, never the regulator's own.
+    Role.ADMINISTRATOR: frozenset(Activity) - {Activity.CONTENT_SUBMIT, Activity.ORDER_RESPOND},
+    Role.REGULATOR_OFFICER: frozenset(_READ_DECISIONS | _ENFORCE),
+    Role.REVIEWER: frozenset(_READ_DECISIONS | _WORK_CASES),
+    Role.SUPERVISOR: frozenset(_READ_DECISIONS | _ENFORCE | {Activity.AUDIT_READ, Activity.CASE_ASSIGN}),
     # Auditors check the record, not the people in it: metadata and the log, never post text.
     Role.AUDITOR: frozenset(
-        {Activity.DECISION_READ, Activity.AUDIT_READ, Activity.AUDIT_CHECKPOINT, Activity.RULEBOOK_READ}
+        {
+            Activity.DECISION_READ,
+            Activity.AUDIT_READ,
+            Activity.AUDIT_CHECKPOINT,
+            Activity.RULEBOOK_READ,
+            Activity.CASE_READ,
+            Activity.ORDER_READ,
+            Activity.COVERAGE_READ,
+        }
     ),
-    Role.PLATFORM_ADMIN: frozenset(_READ_DECISIONS | {Activity.API_KEY_MANAGE}),
-    Role.PLATFORM_MODERATOR: frozenset(_READ_DECISIONS),
-    Role.PLATFORM_CLIENT: frozenset(_READ_DECISIONS | {Activity.CONTENT_SUBMIT}),
+    Role.PLATFORM_ADMIN: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | {Activity.API_KEY_MANAGE}),
+    Role.PLATFORM_MODERATOR: frozenset(_READ_DECISIONS | _ANSWER_ORDERS),
+    Role.PLATFORM_CLIENT: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | {Activity.CONTENT_SUBMIT}),
 }

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from netgov.errors import ConflictError, InvalidRequestError
 from netgov.identity.authorization import Resource
-from netgov.identity.principal import Grant, Principal
+from netgov.identity.principal import Grant, Principal, within
 from netgov.identity.roles import Activity, Role
 from netgov.identity.secrets import Passwords
 from netgov.service.audit_trail import Entry, record
@@ -27,9 +27,16 @@ def create_staff(
     grants: Sequence[Grant],
     passwords: Passwords,
     at: datetime,
+    office: str | None = None,
+    weekly_capacity: int = 20,
 ) -> StaffRow:
-    """Create a staff account; ``actor`` must manage staff over every scope granted."""
+    """Create a staff account; ``actor`` must manage staff over every scope granted.
+
+    ``office`` seats a regulator in an office whose jurisdiction one of their grants covers
+    (else cases routed to them would be out of their sight); ``weekly_capacity`` is how many
+    open cases routing gives them at most."""
     _check_grants(uow, actor, grants)
+    check_seat(uow, grants, office=office, weekly_capacity=weekly_capacity)
     if uow.identity.staff_by_username(username) is not None:
         raise ConflictError(f"a staff account named {username!r} already exists")
     if len(password) < 10:
@@ -42,6 +49,8 @@ def create_staff(
         created_at=at,
         failed_sign_ins=0,
         disabled=False,
+        office_id=office,
+        weekly_capacity=weekly_capacity,
     )
     uow.identity.add(row)
     uow.identity.add(
@@ -70,6 +79,22 @@ def _check_grants(uow: UnitOfWork, actor: Principal, grants: Sequence[Grant]) ->
             actor,
             Activity.STAFF_MANAGE,
             Resource(kind="grant", jurisdiction=_seat(uow, grant), platform=grant.platform),
+        )
+
+
+def check_seat(uow: UnitOfWork, grants: Sequence[Grant], *, office: str | None, weekly_capacity: int) -> None:
+    """Refuse an office the grants do not reach, or a capacity below zero."""
+    if weekly_capacity < 0:
+        raise InvalidRequestError(f"weekly capacity must be zero or more, not {weekly_capacity}")
+    if office is None:
+        return
+    row = uow.places.office(office)
+    if row is None:
+        raise InvalidRequestError(f"no office {office!r}")
+    seats = [g.jurisdiction for g in grants if not g.role.platform_scoped and g.jurisdiction]
+    if not any(within(row.jurisdiction_code, seat) for seat in seats):
+        raise InvalidRequestError(
+            f"the office {office!r} is in {row.jurisdiction_code}, which none of the account's grants covers"
         )
 
 

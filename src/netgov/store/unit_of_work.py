@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from netgov.errors import InvalidRequestError
 from netgov.store.database import WRITE
 from netgov.store.repositories.audit import AuditRepository
+from netgov.store.repositories.cases import CaseRepository
 from netgov.store.repositories.decisions import DecisionRepository
 from netgov.store.repositories.identity import IdentityRepository
+from netgov.store.repositories.orders import OrderRepository
 from netgov.store.repositories.places import PlaceRepository
 
 
@@ -29,9 +31,11 @@ class UnitOfWork:
         bind = self._engine.execution_options(**{WRITE: True}) if self._write else self._engine
         self.session = Session(bind=bind, autoflush=False, expire_on_commit=False)
         self.audit = AuditRepository(self.session)
+        self.cases = CaseRepository(self.session)
         self.decisions = DecisionRepository(self.session)
         self.identity = IdentityRepository(self.session)
         self.places = PlaceRepository(self.session)
+        self.orders = OrderRepository(self.session)
         return self
 
     def commit(self) -> None:

@@ -31,12 +31,13 @@ TAGS = [
 ]
 
 _PROBLEM_DESCRIPTIONS = {
-    401: "No API key, or one that is not valid or was revoked",
-    403: "The key's platform may not see this; `detail` says why",
+    401: "No valid credentials: an API key or staff session token that is missing, wrong, revoked or expired",
+    403: "The caller may not do this; `detail` says why",
     404: "No such object",
-    409: "The content id was already used for different content",
+    409: "The request conflicts with the object's state (a content id reused, a step not allowed now)",
     413: "The request body is over the configured size limit",
     422: "The request is not valid; `errors` lists each field and what is wrong with it",
+    429: "Too many failed sign-ins; `detail` says until when the account is locked",
     503: "Not ready; `detail` names what is wrong",
 }
 

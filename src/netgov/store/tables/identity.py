@@ -21,6 +21,10 @@ class StaffRow(Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The regulator office the member works in (none for platform staff and operators).
+    office_id: Mapped[str | None] = mapped_column(ForeignKey("offices.id"), index=True)
+    # Open cases the member can carry at once; routing fills the least-loaded first.
+    weekly_capacity: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
 
 
 class GrantRow(Base):
