@@ -31,6 +31,20 @@ class IdentityRepository:
     def all_staff(self) -> Sequence[StaffRow]:
         return self._session.scalars(select(StaffRow).order_by(StaffRow.username)).all()
 
+    def seated_staff(self, office_ids: Sequence[str] | None = None) -> list[tuple[StaffRow, list[GrantRow]]]:
+        """Enabled staff seated in an office (in ``office_ids``, or any), each with their grants;
+        what routing and the coverage report count as an office's people."""
+        query = select(StaffRow).where(StaffRow.office_id.is_not(None), StaffRow.disabled.is_(False))
+        if office_ids is not None:
+            query = query.where(StaffRow.office_id.in_(office_ids))
+        members = self._session.scalars(query.order_by(StaffRow.id)).all()
+        grants: dict[str, list[GrantRow]] = {member.id: [] for member in members}
+        if members:
+            rows = self._session.scalars(select(GrantRow).where(GrantRow.staff_id.in_(list(grants))))
+            for grant in rows:
+                grants[grant.staff_id].append(grant)
+        return [(member, grants[member.id]) for member in members]
+
     def grants_of(self, staff_id: str) -> Sequence[GrantRow]:
         return self._session.scalars(select(GrantRow).where(GrantRow.staff_id == staff_id).order_by(GrantRow.id)).all()
 

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netgov.store.tables import JurisdictionRow, OfficeRow, PlatformRow
+from netgov.store.tables import HolidayRow, JurisdictionRow, OfficeRow, PlatformRow
 
 
 class PlaceRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, *rows: JurisdictionRow | OfficeRow | PlatformRow) -> None:
+    def add(self, *rows: JurisdictionRow | OfficeRow | PlatformRow | HolidayRow) -> None:
         self._session.add_all(rows)
         self._session.flush()
 
@@ -35,3 +35,8 @@ class PlaceRepository:
 
     def platform(self, platform_id: str) -> PlatformRow | None:
         return self._session.get(PlatformRow, platform_id)
+
+    def holidays(self, codes: Sequence[str]) -> Sequence[HolidayRow]:
+        """The holidays of these jurisdictions (pass a node and its ancestors for an office's)."""
+        query = select(HolidayRow).where(HolidayRow.jurisdiction_code.in_(list(codes))).order_by(HolidayRow.day)
+        return self._session.scalars(query).all()
