@@ -107,6 +107,8 @@ def _add_staff(uow: UnitOfWork, runtime: Runtime, world: DemoWorld, now: datetim
             grants=grants,
             passwords=runtime.passwords,
             at=now,
+            office=person.office,
+            weekly_capacity=person.capacity,
         )
         yield StaffLogin(username=person.username, display_name=person.display_name, grants=grants, password=password)
 

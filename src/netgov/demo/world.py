@@ -55,6 +55,9 @@ class StaffSeed(msgspec.Struct, frozen=True):
     username: str
     display_name: str
     roles: tuple[GrantSeed, ...]
+    # The office a regulator works in, and how many open cases routing gives them at most.
+    office: str | None = None
+    capacity: int = 20
 
 
 class PlatformSeed(msgspec.Struct, frozen=True):
@@ -102,12 +105,17 @@ _PLATFORMS: tuple[PlatformSeed, ...] = (
 )
 
 
+# Two counties have no office of their own, so the coverage report has gaps to show: their
+# work goes to their city's office.
+_WITHOUT_OFFICE = frozenset({"ex.north.riverton.lower", "ex.south.lakeside.meadow"})
+
+
 def demo_world() -> DemoWorld:
     """The one demo world; calling it twice gives equal worlds."""
     jurisdictions = tuple(_jurisdiction(code, name) for code, name in _TREE)
     return DemoWorld(
         jurisdictions=jurisdictions,
-        offices=tuple(_office(node) for node in jurisdictions),
+        offices=tuple(_office(node) for node in jurisdictions if node.code not in _WITHOUT_OFFICE),
         staff=_staff(),
         platforms=_PLATFORMS,
     )
@@ -127,12 +135,15 @@ def _staff() -> tuple[StaffSeed, ...]:
     return (
         _regulator("admin", "Avery Quinn", "administrator", "ex"),
         _regulator("auditor", "Morgan Hale", "auditor", "ex"),
-        _regulator("supervisor", "Jordan Blake", "supervisor", "ex"),
-        _regulator("officer_north", "Casey Moreau", "regulator_officer", "ex.north"),
-        _regulator("reviewer_harbour", "Riley Okafor", "reviewer", "ex.north.harbour"),
+        _regulator("supervisor", "Jordan Blake", "supervisor", "ex", seated=True),
+        _regulator("officer_north", "Casey Moreau", "regulator_officer", "ex.north", seated=True),
+        _regulator("reviewer_harbour", "Riley Okafor", "reviewer", "ex.north.harbour", seated=True),
+        _regulator("officer_harbour", "Alex Petrov", "regulator_officer", "ex.north.harbour", seated=True),
         # Two neighbouring counties of one city, for cases that cross a county line.
-        _regulator("officer_harbour_east", "Sam Lindqvist", "regulator_officer", "ex.north.harbour.east"),
-        _regulator("officer_harbour_west", "Noor Haddad", "regulator_officer", "ex.north.harbour.west"),
+        _regulator("officer_harbour_east", "Sam Lindqvist", "regulator_officer", "ex.north.harbour.east", seated=True),
+        _regulator("officer_harbour_west", "Noor Haddad", "regulator_officer", "ex.north.harbour.west", seated=True),
+        _regulator("officer_south", "Robin Achebe", "regulator_officer", "ex.south", seated=True),
+        _regulator("reviewer_hillview", "Sasha Ivanova", "reviewer", "ex.south.hillview", seated=True),
         _platform_staff("chirp_admin", "Dana Reyes", "platform_admin", "chirp"),
         _platform_staff("chirp_moderator", "Kim Tanaka", "platform_moderator", "chirp"),
         _platform_staff("marketly_admin", "Lee Brennan", "platform_admin", "marketly"),
@@ -140,8 +151,10 @@ def _staff() -> tuple[StaffSeed, ...]:
     )
 
 
-def _regulator(username: str, display_name: str, role: str, jurisdiction: str) -> StaffSeed:
-    return StaffSeed(username, display_name, (GrantSeed(role, jurisdiction=jurisdiction),))
+def _regulator(username: str, display_name: str, role: str, jurisdiction: str, *, seated: bool = False) -> StaffSeed:
+    """A regulator with one grant; ``seated`` puts them in the office of that jurisdiction."""
+    office = f"office.{jurisdiction}" if seated else None
+    return StaffSeed(username, display_name, (GrantSeed(role, jurisdiction=jurisdiction),), office=office)
 
 
 def _platform_staff(username: str, display_name: str, role: str, platform: str) -> StaffSeed:
