@@ -49,9 +49,13 @@ class OrderRow(Base):
     effect_details: Mapped[str | None] = mapped_column(Text)
     effect_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     effect_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    effect_reported_by: Mapped[str | None] = mapped_column(String(200))
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Who withdrew the order and why: the platform is told, and the timeline shows it.
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200))
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class OrderItemRow(Base):
