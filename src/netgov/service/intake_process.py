@@ -92,6 +92,10 @@ class ProcessWriter:
             self._pipe.send_bytes(_ENCODER.encode(_Request([list(group) for group in groups], keys_used)))
             data = self._pipe.recv_bytes()
         except (EOFError, OSError):
+            # The pipe can report the child's end before the OS reports the child dead; a
+            # broken pipe is unusable either way, so make sure the next write starts afresh.
+            self._process.kill()
+            self._process.join(timeout=30)
             raise ServiceUnavailableError(
                 "the intake's writer process ended during this request; retry it (a retry never decides twice)"
             ) from None
