@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from netgov.errors import IllegalTransitionError
+
 
 class CaseState(StrEnum):
     FILED = "filed"
@@ -46,3 +48,12 @@ def allowed_from(state: CaseState) -> tuple[CaseState, ...]:
 
 def is_allowed(from_state: CaseState, to_state: CaseState) -> bool:
     return to_state in TRANSITIONS[from_state]
+
+
+def require_allowed(case_id: str, from_state: CaseState, to_state: CaseState) -> None:
+    """Return when the step is allowed; else IllegalTransitionError naming the allowed ones."""
+    if not is_allowed(from_state, to_state):
+        allowed = ", ".join(allowed_from(from_state)) or "none, the case is closed"
+        raise IllegalTransitionError(
+            f"case {case_id} is {from_state}; it cannot move to {to_state}. Allowed from {from_state}: {allowed}"
+        )

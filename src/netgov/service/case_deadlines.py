@@ -1,0 +1,107 @@
+"""Deadlines against the stored network: an office's working calendar and the deadline rules.
+
+An office's calendar is its own hours (``OfficeRow``: timezone, opens, closes, weekdays)
+less the holidays of its jurisdiction and every jurisdiction above it. The rules are the
+built-in ones (``netgov.governance.deadline_rules.BUILT_IN``) overridden by the rows of
+``deadline_policies``, which operators edit with ``netgov deadlines set``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from netgov.errors import InvalidRequestError, NotFoundError
+from netgov.governance.calendar import WorkingCalendar
+from netgov.governance.deadline_rules import DeadlineRule, DeadlineRules
+from netgov.identity.authorization import Resource
+from netgov.identity.principal import Principal
+from netgov.identity.roles import Activity
+from netgov.service.audit_trail import Entry, record
+from netgov.service.permissions import require
+from netgov.store.tables import DeadlinePolicyRow, OfficeRow
+from netgov.store.unit_of_work import UnitOfWork
+
+# Deadline rules hold for the whole installation: only a national grant to assign cases changes them.
+_POLICY = Resource(kind="deadline_policy")
+
+
+def lineage(code: str) -> list[str]:
+    """``code`` and every jurisdiction above it (codes extend their parent's: ``ex.north`` is under ``ex``)."""
+    parts = code.split(".")
+    return [".".join(parts[: depth + 1]) for depth in range(len(parts))]
+
+
+def office_calendar(uow: UnitOfWork, office: OfficeRow) -> WorkingCalendar:
+    """The office's working hours, less the holidays of its jurisdiction and its ancestors."""
+    try:
+        opens, closes = time.fromisoformat(office.opens), time.fromisoformat(office.closes)
+        weekdays = [int(day) for day in office.weekdays.split(",") if day.strip()]
+    except ValueError as error:
+        raise InvalidRequestError(f"office {office.id} has unreadable working hours: {error}") from error
+    holidays = [row.day for row in uow.places.holidays(lineage(office.jurisdiction_code))]
+    return WorkingCalendar.office_hours(
+        office.timezone, opens=opens, closes=closes, weekdays=weekdays, holidays=holidays
+    )
+
+
+def deadline_rules(uow: UnitOfWork) -> DeadlineRules:
+    return DeadlineRules(
+        DeadlineRule(
+            category=row.category, source=row.source, working_hours=row.working_hours, warn_hours=row.warn_hours
+        )
+        for row in uow.cases.deadline_policies()
+    )
+
+
+def due_at(
+    uow: UnitOfWork, office: OfficeRow, *, category: str, source: str, start: datetime, rules: DeadlineRules | None
+) -> datetime:
+    """When a case of (category, source) held by ``office`` from ``start`` is due."""
+    rule = (rules or deadline_rules(uow)).rule_for(category, source)
+    return office_calendar(uow, office).add_working_hours(start, rule.working_hours)
+
+
+def set_deadline_rule(uow: UnitOfWork, *, actor: Principal, rule: DeadlineRule, reason: str, at: datetime) -> None:
+    """Configure (or replace) the rule for ``rule.key``; new deadlines use it, existing ones stand."""
+    require(actor, Activity.CASE_ASSIGN, _POLICY)
+    row = uow.cases.deadline_policy(rule.category, rule.source)
+    if row is None:
+        uow.cases.add(
+            DeadlinePolicyRow(
+                category=rule.category, source=rule.source, working_hours=rule.working_hours, warn_hours=rule.warn_hours
+            )
+        )
+    else:
+        row.working_hours, row.warn_hours = rule.working_hours, rule.warn_hours
+    details = {"working_hours": rule.working_hours, "warn_hours": rule.warn_hours}
+    _audit(uow, actor, "deadline_policy.set", rule, reason or "deadline rule set", details, at)
+
+
+def remove_deadline_rule(
+    uow: UnitOfWork, *, actor: Principal, category: str, source: str, reason: str, at: datetime
+) -> None:
+    """Drop a configured rule; the built-in one with the same key (if any) applies again."""
+    require(actor, Activity.CASE_ASSIGN, _POLICY)
+    if not uow.cases.remove_deadline_policy(category, source):
+        raise NotFoundError(f"no configured deadline rule for ({category}, {source})")
+    rule = DeadlineRule(category=category, source=source, working_hours=1, warn_hours=0)
+    _audit(uow, actor, "deadline_policy.remove", rule, reason or "deadline rule removed", {}, at)
+
+
+def _audit(
+    uow: UnitOfWork,
+    actor: Principal,
+    action: str,
+    rule: DeadlineRule,
+    reason: str,
+    details: dict[str, float],
+    at: datetime,
+) -> None:
+    entry = Entry(
+        actor=actor.actor,
+        action=action,
+        object=f"deadline_policy:{rule.category}/{rule.source}",
+        reason=reason,
+        details=details,
+    )
+    record(uow, [entry], at=at)

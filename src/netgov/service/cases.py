@@ -1,0 +1,307 @@
+"""Enforcement cases: opening, taking, stepping through the procedure and assigning.
+
+    case = open_case(uow, actor=SYSTEM, source=CaseSource.REPORT, source_ref="notice-7",
+                     jurisdiction="ex.north.harbour.west", category=..., severity=...,
+                     regulation="dsa", article="16", at=now)
+    step_case(uow, actor=officer, case_id=case.id, to=CaseState.INVESTIGATING, reason="triaged", at=now)
+    uow.commit()
+
+A case goes to the lowest office covering its jurisdiction and, within it, to the
+least-loaded eligible member (``netgov.service.case_routing``). Every change writes a
+timeline line and an audit event in the caller's unit of work; the caller commits. Moves
+between offices live in ``case_moves``, referrals in ``case_referrals``; both are
+re-exported here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import msgspec
+
+from netgov.core.actions import Severity
+from netgov.core.taxonomy import Category
+from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
+from netgov.governance.case_outcomes import CaseOutcome, check_outcome
+from netgov.governance.case_states import CaseState, require_allowed
+from netgov.governance.cases import CaseSource
+from netgov.governance.deadline_rules import DeadlineRules
+from netgov.governance.routing import priority
+from netgov.identity.authorization import authorize
+from netgov.identity.principal import Principal
+from netgov.identity.roles import Activity
+from netgov.service.case_deadlines import due_at
+from netgov.service.case_moves import designate, take_over, transfer
+from netgov.service.case_referrals import refer, update_referral
+from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, may_work_in, require_worker
+from netgov.service.case_timeline import found_case, note, reason_given
+from netgov.service.permissions import SYSTEM, require
+from netgov.store.tables import CaseRow, OfficeRow, StaffRow
+from netgov.store.unit_of_work import UnitOfWork
+
+__all__ = [
+    "CaseOutcome",
+    "CaseSource",
+    "CaseState",
+    "Opened",
+    "assign_case",
+    "designate",
+    "open_case",
+    "open_case_once",
+    "refer",
+    "step_case",
+    "take_case",
+    "take_over",
+    "transfer",
+    "update_referral",
+]
+
+_LIMITS = {
+    "source_ref": 200,
+    "regulation": 200,
+    "article": 80,
+    "rule_id": 200,
+    "platform_id": 64,
+    "content_id": 200,
+    "decision_id": 64,
+    "summary": 4000,
+}
+
+
+class Opened(msgspec.Struct, frozen=True):
+    case: CaseRow
+    created: bool  # False: a case for (source, source_ref) existed and is returned as it is
+
+
+def open_case(
+    uow: UnitOfWork,
+    *,
+    actor: Principal,
+    source: CaseSource,
+    source_ref: str,
+    jurisdiction: str,
+    category: Category,
+    severity: Severity,
+    regulation: str,
+    article: str,
+    platform_id: str | None = None,
+    content_id: str | None = None,
+    decision_id: str | None = None,
+    rule_id: str | None = None,
+    summary: str = "",
+    trusted_flagger: bool = False,
+    at: datetime,
+    network: CaseNetwork | None = None,
+    rules: DeadlineRules | None = None,
+) -> CaseRow:
+    """Open a case (or return the one already opened for ``source`` and ``source_ref``),
+    routed to an office and, where someone is eligible, to a member of its staff."""
+    opened = open_case_once(
+        uow,
+        actor=actor,
+        source=source,
+        source_ref=source_ref,
+        jurisdiction=jurisdiction,
+        category=category,
+        severity=severity,
+        regulation=regulation,
+        article=article,
+        platform_id=platform_id,
+        content_id=content_id,
+        decision_id=decision_id,
+        rule_id=rule_id,
+        summary=summary,
+        trusted_flagger=trusted_flagger,
+        at=at,
+        network=network,
+        rules=rules,
+    )
+    return opened.case
+
+
+def open_case_once(
+    uow: UnitOfWork,
+    *,
+    actor: Principal,
+    source: CaseSource,
+    source_ref: str,
+    jurisdiction: str,
+    category: Category,
+    severity: Severity,
+    regulation: str,
+    article: str,
+    platform_id: str | None = None,
+    content_id: str | None = None,
+    decision_id: str | None = None,
+    rule_id: str | None = None,
+    summary: str = "",
+    trusted_flagger: bool = False,
+    at: datetime,
+    network: CaseNetwork | None = None,
+    rules: DeadlineRules | None = None,
+) -> Opened:
+    """``open_case``, saying whether the case is new. ``network`` and ``rules`` may be passed
+    in when many cases are opened in one unit of work (the sweep), to read them once."""
+    _check_texts(source_ref=source_ref, regulation=regulation, article=article, summary=summary)
+    _check_texts(rule_id=rule_id, platform_id=platform_id, content_id=content_id, decision_id=decision_id)
+    existing = uow.cases.by_source(source.value, source_ref)
+    if existing is not None:
+        require(actor, Activity.CASE_READ, case_resource(_office_of(uow, existing), existing.id))
+        return Opened(existing, False)
+    network = network or CaseNetwork.load(uow)
+    place = uow.places.jurisdiction(jurisdiction)
+    if place is not None and place.retired_at is not None and actor is not SYSTEM:
+        raise InvalidRequestError(f"jurisdiction: {jurisdiction!r} is retired; open the case in its successor")
+    routed = network.route(jurisdiction)
+    office = network.offices[routed.office]
+    require(actor, Activity.CASE_WORK, case_resource(office))
+    if platform_id is not None and uow.places.platform(platform_id) is None:
+        raise InvalidRequestError(f"platform_id: no platform {platform_id!r}")
+    case = CaseRow(
+        id=f"case_{uuid.uuid4().hex[:26]}",
+        source=source.value,
+        source_ref=source_ref,
+        state=CaseState.FILED.value,
+        jurisdiction_code=jurisdiction,
+        office_id=office.id,
+        assignee_id=None,
+        category=category.value,
+        severity=severity.value,
+        priority=priority(severity, source.value, trusted_flagger),
+        trusted_flagger=trusted_flagger,
+        regulation=regulation.strip(),
+        article=article.strip(),
+        rule_id=rule_id,
+        platform_id=platform_id,
+        content_id=content_id,
+        decision_id=decision_id,
+        summary=summary.strip(),
+        opened_at=at,
+        updated_at=at,
+        deadline_at=due_at(uow, office, category=category.value, source=source.value, start=at, rules=rules),
+        warned_at=None,
+        escalations=0,
+        outcome=None,
+        closed_at=None,
+    )
+    uow.cases.add(case)
+    fell = f", {routed.fell_back_levels} level(s) up: {jurisdiction} has no office of its own" * bool(
+        routed.fell_back_levels
+    )
+    why = f"opened from {source.value} {source_ref}; routed to {office.id}{fell}"
+    note(uow, case, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
+    assign_by_workload(uow, case, office, actor=actor, reason="routed on opening", at=at)
+    return Opened(case, True)
+
+
+def take_case(uow: UnitOfWork, *, actor: Principal, case_id: str, at: datetime, reason: str = "") -> CaseRow:
+    """Assign the case to the actor themself. They must be staff who may work cases in the
+    case's office; a case assigned to someone else needs ``case.assign`` (a supervisor)."""
+    case, office = found_case(uow, case_id, lock=True)
+    member = _staff_of(uow, actor)
+    require(actor, Activity.CASE_WORK, case_resource(office, case.id))
+    _open_or_refuse(case, "taken")
+    if case.assignee_id == member.id:
+        return case
+    if case.assignee_id is not None and not authorize(actor, Activity.CASE_ASSIGN, case_resource(office, case.id)):
+        raise PermissionDeniedError(
+            f"case {case.id} is assigned to someone else; only they or a supervisor (case.assign) may take it"
+        )
+    case.assignee_id = member.id
+    why = reason.strip() or f"taken by {actor.name}"
+    note(uow, case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=member.id)
+    return case
+
+
+def step_case(
+    uow: UnitOfWork,
+    *,
+    actor: Principal,
+    case_id: str,
+    to: CaseState,
+    reason: str,
+    outcome: CaseOutcome | None = None,
+    at: datetime,
+    rules: DeadlineRules | None = None,
+) -> CaseRow:
+    """Move the case one step along its procedure (``governance.case_states.TRANSITIONS``)."""
+    why = reason_given(reason, what="a step")
+    case, office = found_case(uow, case_id, lock=True)
+    require_worker(uow, actor, case, office)
+    current = CaseState(case.state)
+    require_allowed(case.id, current, to)
+    recorded = check_outcome(current, to, outcome)
+    case.state = to.value
+    if recorded is not None:
+        case.outcome = recorded.value
+    if to is CaseState.CLOSED:
+        case.closed_at = at
+    if to is CaseState.RECONSIDERATION:
+        # A reconsideration is new work: it gets a deadline of its own.
+        case.deadline_at = due_at(uow, office, category=case.category, source=case.source, start=at, rules=rules)
+        case.warned_at = None
+    note(
+        uow,
+        case,
+        kind="transition",
+        action="case.transition",
+        actor=actor,
+        reason=why,
+        at=at,
+        from_state=current.value,
+        to_state=to.value,
+        details=msgspec.json.encode({"outcome": recorded}).decode() if recorded else None,
+    )
+    return case
+
+
+def assign_case(
+    uow: UnitOfWork, *, actor: Principal, case_id: str, staff: str | None, reason: str, at: datetime
+) -> CaseRow:
+    """Hand the case to ``staff`` (a username) in its office, or by workload when None (``case.assign``)."""
+    why = reason_given(reason, what="an assignment")
+    case, office = found_case(uow, case_id, lock=True)
+    require(actor, Activity.CASE_ASSIGN, case_resource(office, case.id))
+    _open_or_refuse(case, "assigned")
+    if staff is None:
+        assign_by_workload(uow, case, office, actor=actor, reason=why, at=at)
+        return case
+    member = uow.identity.staff_by_username(staff)
+    if member is None:
+        raise InvalidRequestError(f"staff: no staff member {staff!r}")
+    if member.office_id != office.id or member.disabled:
+        raise InvalidRequestError(f"staff: {staff} is not seated in {office.id}, which holds case {case.id}")
+    if not may_work_in(member, list(uow.identity.grants_of(member.id)), office):
+        raise InvalidRequestError(f"staff: {staff} holds no role that may work cases in {office.id}")
+    case.assignee_id = member.id
+    note(uow, case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=member.id)
+    return case
+
+
+def _staff_of(uow: UnitOfWork, actor: Principal) -> StaffRow:
+    member = uow.identity.staff_by_username(actor.id) if actor.kind == "staff" else None
+    if member is None or member.disabled:
+        raise PermissionDeniedError(f"{actor.name} is not a staff member; only staff can take cases")
+    return member
+
+
+def _open_or_refuse(case: CaseRow, verb: str) -> None:
+    if case.state == CaseState.CLOSED.value:
+        raise ConflictError(f"case {case.id} is closed; it cannot be {verb}")
+
+
+def _office_of(uow: UnitOfWork, case: CaseRow) -> OfficeRow:
+    office = uow.places.office(case.office_id)
+    assert office is not None, "cases.office_id is a foreign key"
+    return office
+
+
+def _check_texts(**fields: str | None) -> None:
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name != "summary" and not value.strip():
+            raise InvalidRequestError(f"{name}: must not be empty")
+        if len(value) > _LIMITS[name]:
+            raise InvalidRequestError(f"{name}: at most {_LIMITS[name]} characters, not {len(value)}")

@@ -1,0 +1,62 @@
+"""Plain helpers for the case tests: open a case in the test world, read its rows and audit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from netgov.core.actions import Severity
+from netgov.core.taxonomy import Category
+from netgov.governance.cases import CaseSource
+from netgov.identity.principal import Principal
+from netgov.service.cases import open_case
+from netgov.service.permissions import SYSTEM
+from netgov.store.tables import CaseEventRow, CaseRow
+from tests.service_world import World
+
+_refs = iter(range(1, 1_000_000))
+
+
+def opened(
+    world: World,
+    jurisdiction: str = "ex.north.harbour.east",
+    *,
+    actor: Principal = SYSTEM,
+    at: datetime | None = None,
+    **fields: Any,
+) -> CaseRow:
+    """A case opened and committed, from a report with a fresh reference unless told otherwise."""
+    values: dict[str, Any] = {
+        "source": CaseSource.REPORT,
+        "source_ref": f"notice-{next(_refs)}",
+        "category": Category.SCAMS_AND_FRAUD,
+        "severity": Severity.MEDIUM,
+        "regulation": "dsa",
+        "article": "16",
+    }
+    values.update(fields)
+    with world.runtime.uow(write=True) as uow:
+        case = open_case(uow, actor=actor, jurisdiction=jurisdiction, at=at or world.clock(), **values)
+        uow.commit()
+    return case
+
+
+def case_row(world: World, case_id: str) -> CaseRow:
+    with world.runtime.uow() as uow:
+        row = uow.cases.case(case_id)
+        assert row is not None
+        return row
+
+
+def timeline(world: World, case_id: str) -> list[CaseEventRow]:
+    with world.runtime.uow() as uow:
+        return list(uow.cases.events(case_id))
+
+
+def username_of(world: World, staff_id: str | None) -> str | None:
+    if staff_id is None:
+        return None
+    with world.runtime.uow() as uow:
+        row = uow.identity.staff(staff_id)
+        assert row is not None
+        return row.username
