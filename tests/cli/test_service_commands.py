@@ -161,7 +161,7 @@ def test_jurisdictions_list_shows_the_added_tree(places: str) -> None:
     result = netgov("jurisdictions", "list", "--db", places)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["code", "level", "name", "parent"]
+    assert lines[0].split() == ["code", "level", "name", "parent", "status"]
     assert lines[1].split() == ["ex", "national", "Examplia", "-"]
     assert lines[2].split() == ["ex.north", "provincial", "North", "ex"]
 

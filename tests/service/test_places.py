@@ -44,9 +44,9 @@ def test_a_jurisdiction_is_added_under_its_parent_and_audited(shared_world: Worl
     [
         ("ex.south.x", "ex.nowhere", "county", "parent jurisdiction 'ex.nowhere' does not exist"),
         ("ex.norther", "ex.north", "county", "starts with its parent's"),
-        ("ex.south.y", "ex.south", "village", "level must be one of"),
+        ("ex.south.y", "ex.south", "Village!", "level .Village!. is not"),
     ],
-    ids=["unknown parent", "code outside the parent", "unknown level"],
+    ids=["unknown parent", "code outside the parent", "malformed level"],
 )
 def test_a_jurisdiction_that_does_not_fit_the_tree_is_refused(
     shared_world: World, code: str, parent: str, level: str, refusal: str

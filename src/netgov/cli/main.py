@@ -8,10 +8,12 @@ from netgov import __version__
 from netgov.cli.audit_command import audit_group
 from netgov.cli.banks_command import banks_group
 from netgov.cli.classifier_command import classifier
+from netgov.cli.coverage_command import coverage_command
 from netgov.cli.db_command import db_group
 from netgov.cli.demo_command import demo
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
+from netgov.cli.offices_command import holidays_group, offices_group
 from netgov.cli.places_command import jurisdictions_group, platforms_group
 from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
@@ -41,6 +43,9 @@ cli.add_command(demo)
 cli.add_command(staff_group)
 cli.add_command(platforms_group)
 cli.add_command(jurisdictions_group)
+cli.add_command(offices_group)
+cli.add_command(holidays_group)
+cli.add_command(coverage_command)
 cli.add_command(keys_group)
 cli.add_command(audit_group)
 
