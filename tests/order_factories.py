@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from fastapi.testclient import TestClient
 
 from netgov.governance.orders import OrderItem, OrderKind, RequestedAction
 from netgov.identity.principal import Principal
 from netgov.service.api_keys import authenticate_key
 from netgov.service.orders import OrderRequest, issue_order
 from netgov.store.tables import OrderRow
-from tests.service_world import World, bundled_rulebook
+from tests.service_world import PASSWORD, World, bundled_rulebook
 
 REASONS = "The listing offers counterfeit medicines, prohibited by MOSR Art. 9(1)."
 
@@ -76,3 +77,10 @@ def platform_principal(world: World, platform: str) -> Principal:
     """The principal of ``platform``'s API key."""
     with world.runtime.uow() as uow:
         return authenticate_key(uow, world.keys[platform]).principal
+
+
+def staff_headers(client: TestClient, username: str) -> dict[str, str]:
+    """The bearer header of a fresh API session of ``username`` (``POST /v1/sessions``)."""
+    response = client.post("/v1/sessions", json={"username": username, "password": PASSWORD})
+    assert response.status_code == 201, response.text
+    return {"Authorization": f"Bearer {response.json()['token']}"}

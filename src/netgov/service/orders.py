@@ -78,7 +78,7 @@ def issue_order(
     uow: UnitOfWork, *, actor: Principal, request: OrderRequest, regulations: Sequence[Regulation], at: datetime
 ) -> OrderRow:
     """Issue the order and commit; 403 outside the actor's subtree, 422 naming each bad field."""
-    _require_some_issuing_role(actor)
+    require_issuing_role(actor)
     office = _issuing_office(uow, actor, request.office)
     where = Resource(kind="order", jurisdiction=office.jurisdiction_code, platform=request.platform)
     require(actor, Activity.ORDER_ISSUE, where)
@@ -151,7 +151,19 @@ def withdraw_order(uow: UnitOfWork, *, actor: Principal, order_id: str, reason: 
     return row
 
 
-def _require_some_issuing_role(actor: Principal) -> None:
+def check_order_access(uow: UnitOfWork, *, actor: Principal, order_id: str, activity: Activity) -> None:
+    """Refuse an order that does not exist (404) or that ``actor`` may not ``activity`` (403).
+
+    The steps check this again under a lock; edges ask first, before they read a request's
+    body, so that who may act on what is answered before what was sent is judged."""
+    row = uow.orders.order(order_id)
+    if row is None:
+        raise NotFoundError(f"no order {order_id!r}")
+    require(actor, activity, order_resource(uow, row))
+
+
+def require_issuing_role(actor: Principal) -> None:
+    """Refuse (403) an actor who may issue orders nowhere."""
     # Asked before the body is looked at: a platform, or a reviewer, learns it may not issue
     # orders at all rather than which of its fields would be wrong.
     if actor is not SYSTEM and visible_scope(actor, Activity.ORDER_ISSUE).empty:
