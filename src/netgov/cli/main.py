@@ -14,6 +14,7 @@ from netgov.cli.demo_command import demo
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
 from netgov.cli.offices_command import holidays_group, offices_group
+from netgov.cli.orders_command import orders_group
 from netgov.cli.places_command import jurisdictions_group, platforms_group
 from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
@@ -46,6 +47,7 @@ cli.add_command(jurisdictions_group)
 cli.add_command(offices_group)
 cli.add_command(holidays_group)
 cli.add_command(coverage_command)
+cli.add_command(orders_group)
 cli.add_command(keys_group)
 cli.add_command(audit_group)
 

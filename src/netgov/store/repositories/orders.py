@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, Select, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from netgov.governance.orders import OrderStatus
@@ -62,7 +62,7 @@ class OrderRepository:
         return {order_id: int(count) for order_id, count in self._session.execute(query)}
 
     def page(
-        self, scope: Scope, where: OrderFilter, *, at: datetime, sort: OrderSort, limit: int, offset: int = 0
+        self, scope: Scope | None, where: OrderFilter, *, at: datetime, sort: OrderSort, limit: int, offset: int = 0
     ) -> Sequence[OrderRow]:
         """One page of the orders in ``scope`` matching ``where``, in ``sort`` order."""
         if sort is OrderSort.DEADLINE:
@@ -72,7 +72,7 @@ class OrderRepository:
         query = _filtered(select(OrderRow), scope, where, at).order_by(*order_by).limit(limit).offset(offset)
         return self._session.scalars(query).all()
 
-    def count(self, scope: Scope, where: OrderFilter, *, at: datetime) -> int:
+    def count(self, scope: Scope | None, where: OrderFilter, *, at: datetime) -> int:
         query = _filtered(select(func.count()).select_from(OrderRow), scope, where, at)
         return int(self._session.execute(query).scalar_one())
 
@@ -95,7 +95,7 @@ class OrderRepository:
         return self._session.scalars(query.order_by(OrderRow.deadline_at).with_for_update()).all()
 
 
-def _filtered(query: Select[Any], scope: Scope, where: OrderFilter, at: datetime) -> Select[Any]:
+def _filtered(query: Select[Any], scope: Scope | None, where: OrderFilter, at: datetime) -> Select[Any]:
     query = query.join(OfficeRow, OfficeRow.id == OrderRow.office_id).where(_in_scope(scope))
     for column, value in ((OrderRow.platform_id, where.platform), (OrderRow.office_id, where.office)):
         if value is not None:
@@ -113,8 +113,11 @@ def _filtered(query: Select[Any], scope: Scope, where: OrderFilter, at: datetime
     return query
 
 
-def _in_scope(scope: Scope) -> ColumnElement[bool]:
-    """An order belongs to its issuing office's jurisdiction (regulators) and to its platform."""
+def _in_scope(scope: Scope | None) -> ColumnElement[bool]:
+    """An order belongs to its issuing office's jurisdiction (regulators) and to its platform;
+    no scope at all (the operator's) is every order."""
+    if scope is None:
+        return true()
     parts: list[ColumnElement[bool]] = []
     for code in scope.jurisdictions:
         # Not LIKE, which ignores letter case on SQLite (see the decisions repository).
