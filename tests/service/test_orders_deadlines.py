@@ -156,3 +156,17 @@ def test_escalation_is_written_on_the_case_timeline(world: World) -> None:
     with world.runtime.uow() as uow:
         kinds = [(e.kind, json.loads(e.details)["order"]) for e in uow.cases.events("case-9")]
     assert kinds == [("order_issued", row.id), ("order_escalated", row.id)]
+
+
+def test_a_sweep_escalates_one_batch_and_the_next_the_rest(world: World) -> None:
+    first = issued(world, staff(world, "officer_north"), act_request(deadline_hours=2))
+    second = issued(world, staff(world, "officer_north"), act_request(deadline_hours=3))
+    world.clock.now = second.deadline_at + timedelta(minutes=1)
+    with world.runtime.uow(write=True) as uow:
+        assert sweep_orders(uow, at=world.clock(), limit=1) == {"orders_reminded": 0, "orders_escalated": 1}
+        uow.commit()
+    assert audit_actions(world, "order.escalate") == [f"order:{first.id}"]
+    with world.runtime.uow(write=True) as uow:
+        assert sweep_orders(uow, at=world.clock(), limit=1)["orders_escalated"] == 1
+        uow.commit()
+    assert audit_actions(world, "order.escalate") == [f"order:{first.id}", f"order:{second.id}"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time
+from typing import Protocol
 
 from netgov.governance.calendar import WorkingCalendar
 from netgov.governance.orders import (
@@ -62,19 +63,35 @@ def office_above(uow: UnitOfWork, office: OfficeRow) -> OfficeRow | None:
     return None
 
 
-def sweep_orders(uow: UnitOfWork, *, at: datetime) -> dict[str, int]:
-    """Remind and escalate what is due at ``at``; counts of each. Run twice, it does nothing more."""
-    return {"orders_reminded": _remind(uow, at), "orders_escalated": _escalate(uow, at)}
+class SweepTick(Protocol):
+    """What the sweep tells its steps (``netgov.service.sweep.Tick``)."""
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def batch(self) -> int: ...
 
 
-def _remind(uow: UnitOfWork, at: datetime) -> int:
+def remind_and_escalate_orders(uow: UnitOfWork, tick: SweepTick) -> dict[str, int]:
+    """The sweep's step for orders: one batch of reminders and one of escalations."""
+    return sweep_orders(uow, at=tick.at, limit=tick.batch)
+
+
+def sweep_orders(uow: UnitOfWork, *, at: datetime, limit: int = 500) -> dict[str, int]:
+    """Remind and escalate what is due at ``at`` (at most ``limit`` of each); counts of each.
+    Run again, it does only what is left."""
+    return {"orders_reminded": _remind(uow, at, limit), "orders_escalated": _escalate(uow, at, limit)}
+
+
+def _remind(uow: UnitOfWork, at: datetime, limit: int) -> int:
     due = [
         row
         for row in uow.orders.open_due_within(at, REMINDER_LEAD)
         if reminder_due(
             OrderStatus(row.status), issued_at=row.issued_at, deadline=row.deadline_at, reminded_at=None, at=at
         )
-    ]
+    ][:limit]
     for row in due:
         row.reminded_at = at
         hours = (row.deadline_at - at).total_seconds() / 3600
@@ -84,8 +101,8 @@ def _remind(uow: UnitOfWork, at: datetime) -> int:
     return len(due)
 
 
-def _escalate(uow: UnitOfWork, at: datetime) -> int:
-    rows = uow.orders.overdue_unescalated(at)
+def _escalate(uow: UnitOfWork, at: datetime, limit: int) -> int:
+    rows = uow.orders.overdue_unescalated(at, limit=limit)
     due = [
         row
         for row in rows

@@ -77,8 +77,9 @@ class OrderRepository:
         return int(self._session.execute(query).scalar_one())
 
     def open_due_within(self, at: datetime, lead: timedelta) -> Sequence[OrderRow]:
-        """Open, not yet reminded orders whose deadline falls in ``(at, at + lead]``, locked:
-        the candidates for a reminder (the domain decides which of them are due)."""
+        """Open, not yet reminded orders whose deadline falls in ``(at, at + lead]``, soonest
+        first and locked: the candidates for a reminder (the domain decides which are due).
+        Not limited: a short order not yet due must not keep a due one out of a batch."""
         query = select(OrderRow).where(
             OrderRow.status.in_(OPEN),
             OrderRow.reminded_at.is_(None),
@@ -87,12 +88,12 @@ class OrderRepository:
         )
         return self._session.scalars(query.order_by(OrderRow.deadline_at).with_for_update()).all()
 
-    def overdue_unescalated(self, at: datetime) -> Sequence[OrderRow]:
-        """Open orders past their deadline that have not escalated yet, locked."""
+    def overdue_unescalated(self, at: datetime, *, limit: int) -> Sequence[OrderRow]:
+        """Open orders past their deadline that have not escalated yet, the longest overdue first, locked."""
         query = select(OrderRow).where(
             OrderRow.status.in_(OPEN), OrderRow.escalated_at.is_(None), OrderRow.deadline_at < at
         )
-        return self._session.scalars(query.order_by(OrderRow.deadline_at).with_for_update()).all()
+        return self._session.scalars(query.order_by(OrderRow.deadline_at).limit(limit).with_for_update()).all()
 
 
 def _filtered(query: Select[Any], scope: Scope | None, where: OrderFilter, at: datetime) -> Select[Any]:
