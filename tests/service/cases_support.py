@@ -1,4 +1,5 @@
-"""Plain helpers for the case tests: open a case in the test world, read its rows and audit."""
+"""Plain helpers for the case tests that need a world of their own (the sweep and deadline
+tests, which work across the database): open a case, step it, read its rows and audit."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from typing import Any
 
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
+from netgov.governance.case_outcomes import CaseOutcome
+from netgov.governance.case_states import CaseState
 from netgov.governance.cases import CaseSource
 from netgov.identity.principal import Principal
-from netgov.service.cases import open_case
+from netgov.service.cases import open_case, step_case
 from netgov.service.permissions import SYSTEM
 from netgov.store.tables import CaseEventRow, CaseRow
 from tests.service_world import World
@@ -60,3 +63,16 @@ def username_of(world: World, staff_id: str | None) -> str | None:
         row = uow.identity.staff(staff_id)
         assert row is not None
         return row.username
+
+
+def step(world: World, actor: Principal, case_id: str, to: CaseState, outcome: CaseOutcome | None = None) -> CaseRow:
+    with world.runtime.uow(write=True) as uow:
+        case = step_case(uow, actor=actor, case_id=case_id, to=to, reason=f"to {to}", outcome=outcome, at=world.clock())
+        uow.commit()
+    return case
+
+
+def audited(world: World, case_id: str) -> list[str]:
+    """The audit actions about the case, in chain order."""
+    with world.runtime.uow() as uow:
+        return [e.action for e in uow.audit.events() if e.object == f"case:{case_id}"]

@@ -73,9 +73,9 @@ class CaseNetwork:
             raise InvalidRequestError(f"office: {office_id!r} sits in retired jurisdiction {row.jurisdiction_code}")
         return row
 
-    def uncovered(self) -> tuple[str, ...]:
-        """Jurisdictions no office covers: work placed there cannot be routed."""
-        return tuple(code for code in self.directory.tree.codes if self.directory.covering(code) is None)
+    def covered(self) -> tuple[str, ...]:
+        """Jurisdictions some office covers: work placed anywhere else cannot be routed."""
+        return tuple(code for code in self.directory.tree.codes if self.directory.covering(code) is not None)
 
 
 def case_resource(office: OfficeRow, case_id: str = "") -> Resource:

@@ -313,4 +313,3 @@ def _article(rulebook: Rulebook | None, regulation: str, number: str) -> tuple[s
         if article is not None:
             return article.title, article.text
     return None, None
-

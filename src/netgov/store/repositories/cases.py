@@ -100,7 +100,7 @@ class CaseRepository:
 
     def open_counts_by_office(self) -> dict[str, int]:
         query = select(CaseRow.office_id, func.count()).where(CaseRow.state != CLOSED).group_by(CaseRow.office_id)
-        return dict(self._session.execute(query).tuples().all())
+        return {office_id: int(count) for office_id, count in self._session.execute(query)}
 
     def deadline_policies(self) -> Sequence[DeadlinePolicyRow]:
         return self._session.scalars(select(DeadlinePolicyRow)).all()
@@ -163,21 +163,26 @@ class CaseRepository:
         )
         return list(self._session.scalars(query))
 
-    def held_without_case(self, *, skip: Sequence[str], limit: int) -> list[tuple[DecisionRow, str]]:
-        """Held decisions no case was opened for, oldest first, each with its place (the
-        content's jurisdiction, else the platform's seat); those with no place, or placed in
-        a jurisdiction in ``skip`` (which no office covers), are left out."""
-        place = func.coalesce(DecisionRow.jurisdiction, PlatformRow.jurisdiction_code)
-        query = _held(select(DecisionRow, place)).where(place.is_not(None))
-        if skip:
-            query = query.where(place.not_in(list(skip)))
-        rows = self._session.execute(query.order_by(DecisionRow.decided_at, DecisionRow.id).limit(limit))
-        return [(decision, code) for decision, code in rows.tuples()]
+    def breach_recorded(self, case_id: str, *, since: datetime) -> bool:
+        """Whether a breach at the top of the tree was recorded for the case at or after ``since``."""
+        query = select(CaseEventRow.id).where(
+            CaseEventRow.case_id == case_id, CaseEventRow.kind == "breached", CaseEventRow.at >= since
+        )
+        return self._session.scalars(query.limit(1)).first() is not None
 
-    def held_unplaced(self, *, skip: Sequence[str]) -> int:
-        """Held decisions without a case that cannot get one: no place, or a place in ``skip``."""
+    def held_without_case(self, *, covered: Sequence[str], limit: int) -> list[tuple[DecisionRow, str]]:
+        """Held decisions no case was opened for, oldest first, each with its place (the
+        content's jurisdiction, else the platform's seat); only those placed in ``covered``
+        (jurisdictions some office covers), so the ones that cannot be routed never crowd a batch."""
         place = func.coalesce(DecisionRow.jurisdiction, PlatformRow.jurisdiction_code)
-        stuck = place.is_(None) if not skip else or_(place.is_(None), place.in_(list(skip)))
+        query = _held(select(DecisionRow, place)).where(place.in_(list(covered)))
+        rows = self._session.execute(query.order_by(DecisionRow.decided_at, DecisionRow.id).limit(limit))
+        return [(decision, code) for decision, code in rows]
+
+    def held_unplaced(self, *, covered: Sequence[str]) -> int:
+        """Held decisions without a case that cannot get one: no place, or a place outside ``covered``."""
+        place = func.coalesce(DecisionRow.jurisdiction, PlatformRow.jurisdiction_code)
+        stuck = or_(place.is_(None), place.not_in(list(covered)))
         return int(self._session.scalar(_held(select(func.count())).where(stuck)) or 0)
 
 

@@ -1,0 +1,81 @@
+"""Opening cases for the decisions the engine held for human review.
+
+Each held decision gets exactly one case (source ``hold``, source_ref = the decision id):
+the unique key on (source, source_ref) makes a rerun, a restart or a second sweeper a
+no-op, and a batch that fails leaves nothing half-opened (it commits, or rolls back, whole).
+
+The case's place is the decision's jurisdiction (the content's, or the platform's seat,
+copied at intake), else the platform's seat now; a decision with neither, or placed where no
+office covers, is not opened and is counted as ``unplaced`` (``netgov coverage`` shows the
+gap to close). Category, severity and legal basis come from the enforced rule that held the
+content, its severity as the rulebook in force says (the decision's copy if the rule is gone).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import msgspec
+
+from netgov.core.actions import Action, Mode, Severity
+from netgov.core.decision import RuleHit, decision_from_json
+from netgov.core.rulebook.model import Rulebook
+from netgov.governance.cases import CaseSource
+from netgov.service.case_deadlines import deadline_rules
+from netgov.service.case_routing import CaseNetwork
+from netgov.service.cases import open_case_once
+from netgov.service.permissions import SYSTEM
+from netgov.store.tables import DecisionRow
+from netgov.store.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class HoldIntake(msgspec.Struct, frozen=True, kw_only=True):
+    opened: int  # cases opened now
+    unplaced: int  # held decisions that cannot be routed (no place, or no office covers it)
+    skipped: int  # held decisions with no enforced rule to cite (logged; should not happen)
+
+
+def open_cases_for_holds(uow: UnitOfWork, *, rulebook: Rulebook, at: datetime, limit: int) -> HoldIntake:
+    """Open up to ``limit`` cases for held decisions that have none; the caller commits."""
+    network = CaseNetwork.load(uow)
+    covered = network.covered()
+    rules = deadline_rules(uow)
+    opened = skipped = 0
+    for row, place in uow.cases.held_without_case(covered=covered, limit=limit):
+        hit = _holding_rule(row)
+        if hit is None:
+            log.warning("decision %s was held but cites no enforced rule; no case opened", row.id)
+            skipped += 1
+            continue
+        rule = rulebook.rule(hit.rule)
+        result = open_case_once(
+            uow,
+            actor=SYSTEM,
+            source=CaseSource.HOLD,
+            source_ref=row.id,
+            jurisdiction=place,
+            category=hit.category,
+            severity=rule.severity if rule is not None else hit.severity,
+            regulation=hit.legal_ground.regulation,
+            article=hit.legal_ground.article,
+            platform_id=row.platform_id,
+            content_id=row.content_id,
+            decision_id=row.id,
+            rule_id=hit.rule,
+            summary=f"held for review by rule {hit.rule}: {hit.title}",
+            at=at,
+            network=network,
+            rules=rules,
+        )
+        opened += int(result.created)
+    return HoldIntake(opened=opened, unplaced=uow.cases.held_unplaced(covered=covered), skipped=skipped)
+
+
+def _holding_rule(row: DecisionRow) -> RuleHit | None:
+    """The enforced rule that chose the hold; the most severe one when several did."""
+    decision = decision_from_json(row.document)
+    holding = [h for h in decision.rules if h.mode is Mode.ENFORCE and h.action is Action.HOLD_FOR_REVIEW]
+    return max(holding, key=lambda hit: (Severity(hit.severity).rank, hit.rule), default=None)
