@@ -20,14 +20,22 @@ def _labels(username: str) -> list[str]:
 
 @pytest.mark.parametrize("username", ["admin", "auditor", "supervisor"])
 def test_those_who_may_read_the_audit_log_see_it_in_the_menu(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Audit log"]
+    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Audit log"]
 
 
-@pytest.mark.parametrize(
-    "username", ["officer_north", "reviewer_harbour", "officer_east", "chirp_admin", "chirp_moderator"]
-)
+@pytest.mark.parametrize("username", ["officer_north", "officer_east"])
+def test_regulator_officers_see_the_coverage_of_their_subtree(username: str) -> None:
+    assert _labels(username) == ["Overview", "Decisions", "Coverage"]
+
+
+@pytest.mark.parametrize("username", ["reviewer_harbour", "chirp_admin", "chirp_moderator"])
 def test_everyone_else_sees_overview_and_decisions(username: str) -> None:
     assert _labels(username) == ["Overview", "Decisions"]
+
+
+def test_the_coverage_entry_links_to_its_page() -> None:
+    (coverage,) = [item for item in menu(_principal("officer_north")) if item.label == "Coverage"]
+    assert coverage.path == "/coverage"
 
 
 def test_the_audit_log_entry_links_to_its_page() -> None:
@@ -39,7 +47,7 @@ def test_a_provincial_supervisor_gets_no_audit_log_entry_since_the_log_is_read_w
     provincial = Principal(
         kind="staff", id="x", name="X", grants=(Grant(role=Role.SUPERVISOR, jurisdiction="ex.north"),)
     )
-    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions"]
+    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions", "Coverage"]
 
 
 def test_a_principal_without_grants_sees_only_the_overview() -> None:

@@ -37,6 +37,10 @@ def _reads_decisions(principal: Principal) -> bool:
     return may_somewhere(principal, Activity.DECISION_READ)
 
 
+def _reads_coverage(principal: Principal) -> bool:
+    return may_somewhere(principal, Activity.COVERAGE_READ)
+
+
 def _reads_audit_log(principal: Principal) -> bool:
     return authorize(principal, Activity.AUDIT_READ, AUDIT_LOG).allowed
 
@@ -44,6 +48,7 @@ def _reads_audit_log(principal: Principal) -> bool:
 _ENTRIES: tuple[tuple[MenuItem, Callable[[Principal], bool]], ...] = (
     (MenuItem("Overview", "/"), _always),
     (MenuItem("Decisions", "/decisions"), _reads_decisions),
+    (MenuItem("Coverage", "/coverage"), _reads_coverage),
     (MenuItem("Audit log", "/audit"), _reads_audit_log),
 )
 
