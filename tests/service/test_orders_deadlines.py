@@ -10,6 +10,7 @@ from netgov.governance.orders import Effect, EffectReport
 from netgov.service.order_deadlines import sweep_orders
 from netgov.service.order_views import get_order, list_orders, orders_panel
 from netgov.service.orders import acknowledge_order, report_effect
+from netgov.service.sweep import run_sweep
 from netgov.store.repositories.orders import OrderFilter
 from netgov.store.tables import CaseRow
 from tests.order_factories import act_request, issued, platform_principal
@@ -170,3 +171,12 @@ def test_a_sweep_escalates_one_batch_and_the_next_the_rest(world: World) -> None
         assert sweep_orders(uow, at=world.clock(), limit=1)["orders_escalated"] == 1
         uow.commit()
     assert audit_actions(world, "order.escalate") == [f"order:{first.id}", f"order:{second.id}"]
+
+
+def test_the_periodic_sweep_runs_the_orders_step(world: World) -> None:
+    row = issued(world, staff(world, "officer_north"), act_request(deadline_hours=2))
+    world.clock.now = row.deadline_at + timedelta(minutes=1)
+    report = run_sweep(world.runtime.database, rulebook=world.runtime.rulebook, at=world.clock())
+    assert report.failed == ()
+    assert (report.counts["orders_reminded"], report.counts["orders_escalated"]) == (0, 1)
+    assert audit_actions(world, "order.escalate") == [f"order:{row.id}"]

@@ -22,6 +22,7 @@ from netgov.core.rulebook.model import Rulebook
 from netgov.service.case_deadline_sweep import escalate_breached_cases, warn_due_cases
 from netgov.service.case_intake import open_cases_for_holds
 from netgov.service.clock import Clock
+from netgov.service.order_deadlines import remind_and_escalate_orders
 from netgov.store.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def _escalations(uow: UnitOfWork, tick: Tick) -> Mapping[str, int]:
     return {"cases_escalated": result.escalated, "cases_breached_at_top": result.breached_at_top}
 
 
-STEPS: tuple[Step, ...] = (_holds, _warnings, _escalations)
+STEPS: tuple[Step, ...] = (_holds, _warnings, _escalations, remind_and_escalate_orders)
 """In order: open cases for holds first, so a new case's deadline is counted from this tick."""
 
 
