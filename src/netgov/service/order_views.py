@@ -15,14 +15,14 @@ import msgspec
 
 from netgov.errors import InvalidRequestError, NotFoundError
 from netgov.governance.orders import OrderKind, OrderStatus, effects_for, is_overdue, reminder_due
-from netgov.identity.authorization import visible_scope
+from netgov.identity.authorization import Resource, authorize, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.order_deadlines import office_above
-from netgov.service.orders import order_resource
+from netgov.service.orders import order_resource, require_issuing_role
 from netgov.service.permissions import SYSTEM, require
 from netgov.store.repositories.orders import OrderFilter, OrderSort
-from netgov.store.tables import OrderItemRow, OrderRow
+from netgov.store.tables import CaseRow, OfficeRow, OrderItemRow, OrderRow, PlatformRow
 from netgov.store.unit_of_work import UnitOfWork
 
 MAX_PAGE = 500
@@ -163,3 +163,56 @@ def orders_panel(uow: UnitOfWork, principal: Principal | None, *, at: datetime) 
     where = OrderFilter(overdue=True) if audience == "regulator" else OrderFilter(open=True)
     page = list_orders(uow, principal, where, sort=OrderSort.DEADLINE, limit=PANEL_SIZE, at=at)
     return OrdersPanel(audience=audience, page=page)
+
+
+class OrderActions(msgspec.Struct, frozen=True, kw_only=True):
+    """The steps ``principal`` may take on an order now: what the console offers."""
+
+    acknowledge: bool
+    report_effect: bool
+    withdraw: bool
+
+
+def actions_for(uow: UnitOfWork, principal: Principal, row: OrderRow) -> OrderActions:
+    resource = order_resource(uow, row)
+    responds = authorize(principal, Activity.ORDER_RESPOND, resource).allowed
+    issues = principal is SYSTEM or authorize(principal, Activity.ORDER_ISSUE, resource).allowed
+    status = OrderStatus(row.status)
+    return OrderActions(
+        acknowledge=responds and status is OrderStatus.ISSUED,
+        report_effect=responds and status is OrderStatus.ACKNOWLEDGED,
+        withdraw=issues and status.open,
+    )
+
+
+class IssueChoices(msgspec.Struct, frozen=True, kw_only=True):
+    """What the new-order form offers: the offices ``principal`` may issue for (their seat
+    first), the platforms, and the case the order would come from."""
+
+    offices: list[OfficeRow]
+    platforms: list[PlatformRow]
+    seat: str | None
+    case: CaseRow | None
+
+
+def issue_choices(uow: UnitOfWork, principal: Principal, *, case_id: str | None) -> IssueChoices:
+    """403 for whoever may issue no order; 404 for an unknown case, 403 for one out of sight."""
+    require_issuing_role(principal)
+    offices = [office for office in uow.places.offices() if _may_issue_for(principal, office)]
+    staff = uow.identity.staff_by_username(principal.id) if principal.kind == "staff" else None
+    seat = staff.office_id if staff else None
+    offices.sort(key=lambda office: (office.id != seat, office.jurisdiction_code))
+    case = None
+    if case_id:
+        case = uow.cases.case(case_id)
+        if case is None:
+            raise NotFoundError(f"no case {case_id!r}")
+        holder = uow.places.office(case.office_id)
+        where = holder.jurisdiction_code if holder else None
+        require(principal, Activity.CASE_READ, Resource(kind="case", id=case.id, jurisdiction=where))
+    return IssueChoices(offices=offices, platforms=list(uow.places.platforms()), seat=seat, case=case)
+
+
+def _may_issue_for(principal: Principal, office: OfficeRow) -> bool:
+    resource = Resource(kind="order", jurisdiction=office.jurisdiction_code)
+    return principal is SYSTEM or authorize(principal, Activity.ORDER_ISSUE, resource).allowed
