@@ -90,7 +90,7 @@ def _nodes(file: Path | None, fmt: str | None, iso: str | None, under: str | Non
     if iso is not None:
         return iso_source(iso), iso_nodes(iso, under=under)
     assert file is not None
-    return str(file), parse(read_text(file), source=str(file), fmt=format_of(file.name, fmt))
+    return str(file), parse(read_text(file), source=str(file), fmt=format_of(str(file), fmt))
 
 
 def read_text(file: Path) -> str:
