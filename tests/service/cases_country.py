@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
@@ -29,7 +30,7 @@ from netgov.service.cases import open_case, step_case
 from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction, add_office
 from netgov.service.staff import create_staff
-from netgov.store.tables import CaseEventRow, CaseRow
+from netgov.store.tables import AuditEventRow, CaseEventRow, CaseRow
 from tests.service.support import staff
 from tests.service_world import PASSWORD, START, World
 
@@ -137,8 +138,11 @@ class Country:
 
     def audited(self, case_id: str) -> list[str]:
         """The audit actions about the case, in chain order."""
+        query = (
+            select(AuditEventRow.action).where(AuditEventRow.object == f"case:{case_id}").order_by(AuditEventRow.seq)
+        )
         with self.world.runtime.uow() as uow:
-            return [e.action for e in uow.audit.events() if e.object == f"case:{case_id}"]
+            return list(uow.session.scalars(query))
 
 
 def make_country(world: World) -> Country:
