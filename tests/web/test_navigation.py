@@ -20,12 +20,12 @@ def _labels(username: str) -> list[str]:
 
 @pytest.mark.parametrize("username", ["admin", "auditor", "supervisor"])
 def test_those_who_may_read_the_audit_log_see_it_in_the_menu(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases", "Audit log"]
+    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases", "Orders", "Audit log"]
 
 
 @pytest.mark.parametrize("username", ["officer_north", "officer_east"])
 def test_regulator_officers_see_the_coverage_of_their_subtree(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases"]
+    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases", "Orders"]
 
 
 def test_reviewers_see_the_cases_they_may_work() -> None:
@@ -33,13 +33,18 @@ def test_reviewers_see_the_cases_they_may_work() -> None:
 
 
 @pytest.mark.parametrize("username", ["chirp_admin", "chirp_moderator"])
-def test_platform_staff_see_overview_and_decisions(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions"]
+def test_platform_staff_see_overview_decisions_and_their_orders(username: str) -> None:
+    assert _labels(username) == ["Overview", "Decisions", "Orders"]
 
 
 def test_the_cases_entry_links_to_its_page() -> None:
     (cases,) = [item for item in menu(_principal("reviewer_harbour")) if item.label == "Cases"]
     assert cases.path == "/cases"
+
+
+def test_the_orders_entry_links_to_its_page() -> None:
+    (orders,) = [item for item in menu(_principal("chirp_moderator")) if item.label == "Orders"]
+    assert orders.path == "/orders"
 
 
 def test_the_coverage_entry_links_to_its_page() -> None:
@@ -56,7 +61,7 @@ def test_a_provincial_supervisor_gets_no_audit_log_entry_since_the_log_is_read_w
     provincial = Principal(
         kind="staff", id="x", name="X", grants=(Grant(role=Role.SUPERVISOR, jurisdiction="ex.north"),)
     )
-    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions", "Coverage", "Cases"]
+    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions", "Coverage", "Cases", "Orders"]
 
 
 def test_a_principal_without_grants_sees_only_the_overview() -> None:

@@ -13,7 +13,19 @@ from netgov.service.runtime import Runtime
 from netgov.web import error_pages
 from netgov.web.headers import SecurityHeaders
 from netgov.web.rendering import Pages, environment
-from netgov.web.views import audit, case, case_actions, cases, coverage, decision, decisions, overview, sign_in
+from netgov.web.views import (
+    audit,
+    case,
+    case_actions,
+    cases,
+    coverage,
+    decision,
+    decisions,
+    order_new,
+    orders,
+    overview,
+    sign_in,
+)
 
 PREFIX = "/console"
 
@@ -23,7 +35,20 @@ def console_app(runtime: Runtime) -> FastAPI:
     app.state.runtime = runtime
     app.state.pages = Pages(environment(), installation=runtime.settings.installation)
     error_pages.install(app)
-    for module in (sign_in, overview, decisions, decision, audit, coverage, cases, case, case_actions):
+    # order_new before orders: /orders/new must not be read as the order "new".
+    for module in (
+        sign_in,
+        overview,
+        decisions,
+        decision,
+        audit,
+        coverage,
+        cases,
+        case,
+        case_actions,
+        order_new,
+        orders,
+    ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("netgov.web", "static")]), name="static")
     app.add_middleware(SecurityHeaders)

@@ -50,6 +50,7 @@ _ENTRIES: tuple[tuple[MenuItem, Callable[[Principal], bool]], ...] = (
     (MenuItem("Decisions", "/decisions"), _reads_decisions),
     (MenuItem("Coverage", "/coverage"), _reads_coverage),
     (MenuItem("Cases", "/cases"), lambda principal: may_somewhere(principal, Activity.CASE_READ)),
+    (MenuItem("Orders", "/orders"), lambda principal: may_somewhere(principal, Activity.ORDER_READ)),
     (MenuItem("Audit log", "/audit"), _reads_audit_log),
 )
 
