@@ -126,3 +126,19 @@ def test_every_role_a_seed_may_name_maps_to_a_role() -> None:
 
 def test_a_seed_grant_keeps_its_scope() -> None:
     assert grant_of(GrantSeed("platform_admin", platform="chirp")) == Grant(role=Role.PLATFORM_ADMIN, platform="chirp")
+
+
+def test_every_held_post_becomes_one_case_and_one_case_is_worked_to_an_order(seeded: Seeded) -> None:
+    work = seeded.credentials.casework
+    assert work is not None
+    assert work.cases == seeded.credentials.actions.get("hold_for_review", 0) > 0
+    with seeded.runtime.uow() as uow:
+        assert uow.cases.by_source("hold", "no such decision") is None
+        assert work.worked_case is not None
+        case = uow.cases.case(work.worked_case)
+        assert case is not None
+        assert (case.state, case.outcome) == ("decided", "violation")
+        assert work.order is not None
+        order = uow.orders.order(work.order)
+        assert order is not None
+        assert (order.case_id, order.platform_id, order.status) == (case.id, "chirp", "issued")

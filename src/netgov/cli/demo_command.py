@@ -14,6 +14,7 @@ from netgov.api import create_app
 from netgov.api.serving import serve as serve_app
 from netgov.cli.serve_command import base_url, host_option, port_option
 from netgov.cli.service_access import open_runtime
+from netgov.demo.casework import PLATFORM
 from netgov.demo.seed import DemoCredentials, seed_demo
 from netgov.demo.world import demo_world
 from netgov.settings import Settings, sqlite_url
@@ -99,6 +100,12 @@ def _print_world(settings: Settings, credentials: DemoCredentials, seconds: floa
     )
     tally = ", ".join(f"{action} {count}" for action, count in sorted(credentials.actions.items()))
     click.echo(f"Decided {credentials.posts} synthetic posts through the content intake ({tally or 'none'}).")
+    work = credentials.casework
+    if work is not None:
+        click.echo(f"Opened {work.cases} cases from the held posts, routed to their offices' queues.")
+        if work.worked_case:
+            ordered = f" and ordered {PLATFORM} to act ({work.order})" if work.order else ""
+            click.echo(f"{work.officer} decided case {work.worked_case}{ordered}.")
 
 
 def _print_credentials(credentials: DemoCredentials, url: str) -> None:

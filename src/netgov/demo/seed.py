@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 import msgspec
 
 from netgov.core.content import Content
+from netgov.demo.casework import Casework, seed_casework
 from netgov.demo.posts import synthetic_posts
 from netgov.demo.world import DemoWorld, GrantSeed, demo_world
 from netgov.identity.principal import Grant
@@ -56,6 +57,7 @@ class DemoCredentials(msgspec.Struct, frozen=True, kw_only=True):
     staff: tuple[StaffLogin, ...]
     keys: tuple[PlatformKey, ...]
     actions: Mapping[str, int]
+    casework: Casework | None = None
 
     @property
     def posts(self) -> int:
@@ -63,9 +65,16 @@ class DemoCredentials(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def seed_demo(
-    runtime: Runtime, *, world: DemoWorld | None = None, posts: int = 3000, seed: int = 7, now: datetime
+    runtime: Runtime,
+    *,
+    world: DemoWorld | None = None,
+    posts: int = 3000,
+    seed: int = 7,
+    now: datetime,
+    casework: bool = True,
 ) -> DemoCredentials:
-    """Create the world (default: ``demo_world()``) and submit ``posts`` synthetic posts."""
+    """Create the world (default: ``demo_world()``), submit ``posts`` synthetic posts and,
+    with ``casework``, open a case for every held post and work one to an order."""
     world = world or demo_world()
     with runtime.uow(write=True) as uow:
         _add_places(uow, world, now)
@@ -78,7 +87,9 @@ def seed_demo(
         )
         uow.commit()
     stream = synthetic_posts(posts, seed=seed, world=world, start=now - POST_SPAN, span=POST_SPAN)
-    return DemoCredentials(staff=staff, keys=keys, actions=_submit(runtime, stream))
+    actions = _submit(runtime, stream)
+    work = seed_casework(runtime, now=now) if casework else None
+    return DemoCredentials(staff=staff, keys=keys, actions=actions, casework=work)
 
 
 def _add_places(uow: UnitOfWork, world: DemoWorld, now: datetime) -> None:
