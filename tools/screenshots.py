@@ -6,7 +6,8 @@
 Builds the demo world (Republic of Examplia, its offices, staff and platforms) in a
 temporary directory, decides a few hundred synthetic posts through the content intake,
 serves the real app with uvicorn on a free loopback port and photographs the sign-in
-page, the overview, the decisions page and one decision with its text revealed, using
+page, the overview, the decisions page, one decision with its text revealed, the audit
+log, the case queue and one case (the sweep turns the held posts into cases), using
 Debian's Chromium (/usr/bin/chromium) through Playwright. Nothing outside the temporary
 directory and the output directory is touched.
 """
@@ -29,6 +30,7 @@ from netgov.demo.seed import seed_demo
 from netgov.identity.authorization import Scope
 from netgov.service.intake_batch import Item
 from netgov.service.runtime import Runtime
+from netgov.service.sweep import run_sweep
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.repositories.decisions import DecisionFilter
@@ -62,7 +64,8 @@ def main() -> None:
         demo_runtime(Path(temporary)) as (runtime, password),
         serving_in_thread(create_app(runtime)) as url,
     ):
-        photograph(url, out, password=password, doxxing=english_doxxing_decision(runtime))
+        doxxing = english_doxxing_decision(runtime)
+        photograph(url, out, password=password, doxxing=doxxing, case=held_case(runtime, doxxing))
     for name in sorted(out.glob("*.png")):
         print(f"wrote {_shown(name)}")
 
@@ -97,6 +100,9 @@ def _seed_posts(runtime: Runtime, world: DemoWorld, clock: StoryClock, end: date
             Item(content=post, jurisdiction=post.jurisdiction, actor=f"platform:{post.platform}") for post in batch
         ]
         runtime.intake.submit(items).result(timeout=120)
+        # The sweep at each batch's moment: held posts become cases through the week, so the
+        # queue shows deadlines met, near and breached (and breaches escalated).
+        run_sweep(runtime.database, rulebook=runtime.rulebook, at=clock.now)
     clock.now = end
 
 
@@ -111,7 +117,16 @@ def english_doxxing_decision(runtime: Runtime) -> str:
     raise SystemExit("no English doxxing post among the synthetic posts; change POSTS or the seed")
 
 
-def photograph(url: str, out: Path, *, password: str, doxxing: str) -> None:
+def held_case(runtime: Runtime, decision_id: str) -> str:
+    """The case the sweep opened for a held decision."""
+    with runtime.uow() as uow:
+        case = uow.cases.by_source("hold", decision_id)
+    if case is None:
+        raise SystemExit(f"the sweep opened no case for decision {decision_id}; was it held for review?")
+    return case.id
+
+
+def photograph(url: str, out: Path, *, password: str, doxxing: str, case: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
@@ -128,7 +143,21 @@ def photograph(url: str, out: Path, *, password: str, doxxing: str) -> None:
         page.screenshot(path=out / "decision.png", full_page=True)
         page.goto(f"{url}/console/audit")
         page.screenshot(path=out / "audit.png")
+        _case_pages(page, url, out, case)
         browser.close()
+
+
+def _case_pages(page: Page, url: str, out: Path, case: str) -> None:
+    """The queue of open cases, nearest deadline first, and one case, taken and stepped on."""
+    page.goto(f"{url}/console/cases?state=filed&state=investigating&state=under_review")
+    page.screenshot(path=out / "cases.png")
+    page.goto(f"{url}/console/cases/{case}")
+    page.get_by_role("button", name="Take the case").click()
+    form = page.get_by_role("form", name="Step the case")
+    form.get_by_label("Reason").fill("a dossier of a private person's contacts; ask the platform who posted it")
+    form.get_by_role("button", name="Take this step").click()
+    expect(page.get_by_role("status")).to_be_visible()
+    page.screenshot(path=out / "case.png", full_page=True)
 
 
 def _reveal(page: Page, decision_url: str) -> None:
