@@ -8,6 +8,7 @@ HTMX answer refreshes out of band, so a filter change keeps the order just chose
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import msgspec
@@ -143,25 +144,22 @@ def cases_page(request: Request, pages: PagesDep, runtime: RuntimeDep, session: 
             offset=query.offset,
             at=runtime.clock(),
         )
-        offices = readable_offices(uow, principal)
+        offices = readable_offices(uow, principal) if not is_htmx(request) else []
+    # Browsers and proxies must not answer a full-page load with a cached fragment, or the reverse.
     headers = {"Vary": "HX-Request, HX-History-Restore-Request"}
+    shown: dict[str, Any] = {"query": query, "page": page, "page_size": PAGE_SIZE}
     if is_htmx(request):
         headers["HX-Push-Url"] = f"{base_path(request)}/cases?{query.canonical()}"
-        return pages.render(
-            request, "_case_results.html", headers=headers, query=query, page=page, oob=True, page_size=PAGE_SIZE
-        )
+        return pages.render(request, "_case_results.html", headers=headers, oob=True, **shown)
     return pages.render(
-        request,
-        "cases.html",
-        headers=headers,
-        session=session,
-        query=query,
-        page=page,
-        oob=False,
-        page_size=PAGE_SIZE,
-        offices=offices,
-        states=[state.value for state in CaseState],
-        categories=[category.value for category in Category],
-        sources=[source.value for source in CaseSource],
-        assignees=ASSIGNEES,
+        request, "cases.html", headers=headers, session=session, oob=False, offices=offices, **shown, **_CHOICES
     )
+
+
+# The form's fixed options.
+_CHOICES: dict[str, Any] = {
+    "states": [state.value for state in CaseState],
+    "categories": [category.value for category in Category],
+    "sources": [source.value for source in CaseSource],
+    "assignees": ASSIGNEES,
+}
