@@ -1,7 +1,7 @@
 """The case page, ``/console/cases/{id}``: what it shows, to whom, and which forms it offers.
 
-The first tests share one world per backend and only read (or are refused); the forms'
-effects are in ``test_console_case_actions.py``.
+The tests share one world per backend and only read (or are refused); the forms' effects
+are in ``test_console_case_actions.py``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from netgov.identity import Role
 from netgov.service.sweep import run_sweep
 from netgov.store.tables import CaseRow
 from tests.databases import BACKENDS, database_url
@@ -19,6 +20,7 @@ from tests.service.cases_support import case_row, opened, timeline
 from tests.service_world import World, open_world
 from tests.web.console_client import hidden_value, signed_in
 from tests.web.seeding import DOXX_TEXT, EMAIL, PHONE, post, submit
+from tests.web.test_console_case_actions import seat
 
 Sign = Callable[[str], TestClient]
 
@@ -38,6 +40,10 @@ class Held:
             assert row is not None
         self.case: CaseRow = row
         self.north = opened(world, "ex.north")
+        # A case about the same decision held in the South Province, whose officer may read
+        # the case but not the Harbour East decision.
+        self.south = opened(world, "ex.south", decision_id=self.decision_id, platform_id="chirp")
+        seat(world, "officer_south", "office-south", "ex.south", Role.REGULATOR_OFFICER)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -165,6 +171,14 @@ def test_a_reviewer_may_not_work_a_case_assigned_to_someone_else(sign: Sign, cas
     assert refused.status_code == 403
     assert f"<h1>Case <code>{case.case.id}</code></h1>" in refused.text
     assert "is assigned to someone else" in refused.text
+
+
+def test_a_decision_the_reader_may_not_read_is_named_but_not_shown(sign: Sign, case: Held) -> None:
+    html = sign("officer_south").get(f"/console/cases/{case.south.id}").text
+    evidence = html.split('id="evidence"')[1].split("</section>")[0]
+    assert "The decision's evidence is not shown: Officer South may decision.read only as" in evidence
+    assert "pii/" not in evidence
+    assert f'href="/console/decisions/{case.decision_id}"' in html
 
 
 def test_an_officer_does_not_see_another_offices_case(sign: Sign, case: Held) -> None:
