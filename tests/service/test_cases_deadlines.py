@@ -61,9 +61,9 @@ def test_harm_to_minors_gets_a_shorter_deadline(world: World) -> None:
 
 
 def test_a_configured_rule_overrides_the_built_in_one(world: World) -> None:
-    rule = DeadlineRule(category=Category.SCAMS_AND_FRAUD, source="report", working_hours=16, warn_hours=4)
+    rule = {"category": Category.SCAMS_AND_FRAUD.value, "source": "report", "working_hours": 16, "warn_hours": 4}
     with world.runtime.uow(write=True) as uow:
-        set_deadline_rule(uow, actor=SYSTEM, rule=rule, reason="scams move fast", at=world.clock())
+        set_deadline_rule(uow, actor=SYSTEM, **rule, reason="scams move fast", at=world.clock())
         uow.commit()
     assert opened(world).deadline_at == datetime(2026, 6, 2, 17, tzinfo=UTC)
     assert opened(world, source=CaseSource.INSPECTION).deadline_at == FRIDAY_CLOSE
@@ -76,11 +76,11 @@ def test_a_configured_rule_overrides_the_built_in_one(world: World) -> None:
 
 
 def test_only_a_national_supervisor_changes_deadline_rules(world: World) -> None:
-    rule = DeadlineRule(category="*", source="*", working_hours=30, warn_hours=5)
+    rule = {"category": "*", "source": "*", "working_hours": 30, "warn_hours": 5}
     with world.runtime.uow(write=True) as uow, pytest.raises(PermissionDeniedError):
-        set_deadline_rule(uow, actor=staff(world, "officer_north"), rule=rule, reason="x", at=world.clock())
+        set_deadline_rule(uow, actor=staff(world, "officer_north"), **rule, reason="x", at=world.clock())
     with world.runtime.uow(write=True) as uow:
-        set_deadline_rule(uow, actor=staff(world, "supervisor"), rule=rule, reason="x", at=world.clock())
+        set_deadline_rule(uow, actor=staff(world, "supervisor"), **rule, reason="x", at=world.clock())
         uow.commit()
     with world.runtime.uow(write=True) as uow, pytest.raises(NotFoundError):
         remove_deadline_rule(uow, actor=SYSTEM, category="VIOLENCE", source="*", reason="x", at=world.clock())

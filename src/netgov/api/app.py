@@ -12,7 +12,7 @@ from netgov.api import docs_page, problems
 from netgov.api.body_limit import BodyLimit
 from netgov.api.jurisdictions import KnownJurisdictions
 from netgov.api.metrics import ApiMetrics, MetricsMiddleware
-from netgov.api.routes import audit, content, decisions, health, network, orders, rulebook, sessions
+from netgov.api.routes import audit, cases, content, decisions, health, network, orders, rulebook, sessions
 from netgov.api.schemas import openapi
 from netgov.service.runtime import Runtime
 from netgov.web import console
@@ -49,7 +49,7 @@ def create_app(runtime: Runtime, *, close_runtime: bool = False) -> FastAPI:
     app.state.metrics = metrics = ApiMetrics()
     runtime.intake.on_commit = metrics.observe_commit
     problems.install(app)
-    for module in (content, decisions, network, orders, sessions, rulebook, audit, health, docs_page):
+    for module in (content, decisions, cases, network, orders, sessions, rulebook, audit, health, docs_page):
         app.include_router(module.router)
     console.mount(app)
     openapi.install(app)

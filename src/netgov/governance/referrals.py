@@ -54,11 +54,11 @@ def check_referral_step(referral_id: str, from_status: ReferralStatus, to_status
 
 
 def agency_name(text: str) -> str:
-    """The agency as stored: trimmed, non-empty, printable, at most ``AGENCY_MAX`` characters."""
+    """The agency as stored: trimmed, non-empty, at most ``AGENCY_MAX`` characters."""
     name = text.strip()
     if not name:
         suggestions = ", ".join(SUGGESTED_AGENCIES)
         raise InvalidRequestError(f"agency: name the agency the case goes to, e.g. one of {suggestions}")
-    if len(name) > AGENCY_MAX or not name.isprintable():
-        raise InvalidRequestError(f"agency: at most {AGENCY_MAX} printable characters, not {len(name)}")
+    if len(name) > AGENCY_MAX:
+        raise InvalidRequestError(f"agency: at most {AGENCY_MAX} characters, not {len(name)}")
     return name

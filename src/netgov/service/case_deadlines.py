@@ -61,9 +61,20 @@ def due_at(
     return office_calendar(uow, office).add_working_hours(start, rule.working_hours)
 
 
-def set_deadline_rule(uow: UnitOfWork, *, actor: Principal, rule: DeadlineRule, reason: str, at: datetime) -> None:
-    """Configure (or replace) the rule for ``rule.key``; new deadlines use it, existing ones stand."""
+def set_deadline_rule(
+    uow: UnitOfWork,
+    *,
+    actor: Principal,
+    category: str,
+    source: str,
+    working_hours: float,
+    warn_hours: float,
+    reason: str,
+    at: datetime,
+) -> DeadlineRule:
+    """Configure (or replace) the rule for (category, source); new deadlines use it, existing ones stand."""
     require(actor, Activity.CASE_ASSIGN, _POLICY)
+    rule = DeadlineRule(category=category, source=source, working_hours=working_hours, warn_hours=warn_hours)
     row = uow.cases.deadline_policy(rule.category, rule.source)
     if row is None:
         uow.cases.add(
@@ -75,6 +86,7 @@ def set_deadline_rule(uow: UnitOfWork, *, actor: Principal, rule: DeadlineRule, 
         row.working_hours, row.warn_hours = rule.working_hours, rule.warn_hours
     details = {"working_hours": rule.working_hours, "warn_hours": rule.warn_hours}
     _audit(uow, actor, "deadline_policy.set", rule, reason or "deadline rule set", details, at)
+    return rule
 
 
 def remove_deadline_rule(

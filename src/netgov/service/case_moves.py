@@ -37,9 +37,9 @@ _ACTIONS = {
 
 def take_over(uow: UnitOfWork, *, actor: Principal, case_id: str, reason: str, at: datetime) -> CaseRow:
     """The actor's own office, which must sit above the case's, takes the case over."""
-    why = reason_given(reason, what="a take-over")
     case, office = _movable(uow, case_id)
     require(actor, Activity.CASE_WORK, case_resource(office, case.id))
+    why = reason_given(reason, what="a take-over")
     member = uow.identity.staff_by_username(actor.id) if actor.kind == "staff" else None
     if member is None or member.office_id is None:
         raise PermissionDeniedError(
@@ -56,9 +56,9 @@ def take_over(uow: UnitOfWork, *, actor: Principal, case_id: str, reason: str, a
 
 def designate(uow: UnitOfWork, *, actor: Principal, case_id: str, office_id: str, reason: str, at: datetime) -> CaseRow:
     """A higher office sends the case to ``office_id`` in its own subtree (``case.assign`` over both)."""
-    why = reason_given(reason, what="a designation")
     case, office = _movable(uow, case_id)
     require(actor, Activity.CASE_ASSIGN, case_resource(office, case.id))
+    why = reason_given(reason, what="a designation")
     target = _target(uow, case, office_id)
     require(actor, Activity.CASE_ASSIGN, case_resource(target))
     return _move(uow, case, office, target, kind="designated", actor=actor, reason=why, at=at)
@@ -66,9 +66,9 @@ def designate(uow: UnitOfWork, *, actor: Principal, case_id: str, office_id: str
 
 def transfer(uow: UnitOfWork, *, actor: Principal, case_id: str, office_id: str, reason: str, at: datetime) -> CaseRow:
     """Send the case sideways to ``office_id``, which the actor may assign or work cases in."""
-    why = reason_given(reason, what="a transfer")
     case, office = _movable(uow, case_id)
     require_worker(uow, actor, case, office)
+    why = reason_given(reason, what="a transfer")
     target = _target(uow, case, office_id)
     resource = case_resource(target)
     if not authorize(actor, Activity.CASE_ASSIGN, resource):

@@ -25,10 +25,10 @@ REFERENCE_MAX = 200
 
 def refer(uow: UnitOfWork, *, actor: Principal, case_id: str, agency: str, reason: str, at: datetime) -> ReferralRow:
     """Refer the case to ``agency`` (free text; see ``SUGGESTED_AGENCIES``), status ``sent``."""
-    why = reason_given(reason, what="a referral")
-    name = agency_name(agency)
     case, office = found_case(uow, case_id, lock=True)
     require(actor, Activity.REFERRAL_MANAGE, case_resource(office, case.id))
+    why = reason_given(reason, what="a referral")
+    name = agency_name(agency)
     referral = ReferralRow(
         id=f"ref_{uuid.uuid4().hex[:26]}",
         case_id=case.id,
@@ -57,12 +57,12 @@ def update_referral(
     at: datetime,
 ) -> ReferralRow:
     """Move the referral to ``status``, recording the agency's ``reference`` when given."""
-    why = reason_given(reason, what="a referral update")
     referral = uow.cases.referral(referral_id, lock=True)
     if referral is None:
         raise NotFoundError(f"no referral {referral_id!r}")
     case, office = found_case(uow, referral.case_id, lock=True)
     require(actor, Activity.REFERRAL_MANAGE, case_resource(office, case.id))
+    why = reason_given(reason, what="a referral update")
     target = _status(status)
     current = ReferralStatus(referral.status)
     check_referral_step(referral.id, current, target)
@@ -94,6 +94,6 @@ def _status(text: str) -> ReferralStatus:
 
 def _reference(text: str) -> str:
     value = text.strip()
-    if not value or len(value) > REFERENCE_MAX or not value.isprintable():
-        raise InvalidRequestError(f"reference: 1 to {REFERENCE_MAX} printable characters")
+    if not value or len(value) > REFERENCE_MAX:
+        raise InvalidRequestError(f"reference: 1 to {REFERENCE_MAX} characters, not blank")
     return value

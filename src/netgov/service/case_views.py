@@ -198,11 +198,13 @@ def _query(uow: UnitOfWork, principal: Principal | None, where: CaseFilter, at: 
     if where.assignee == "none":
         unassigned = True
     elif where.assignee is not None:
-        username = principal.id if where.assignee == "me" and principal is not None else where.assignee
-        member = uow.identity.staff_by_username(username) if principal is None or principal.kind == "staff" else None
-        if where.assignee == "me" and member is None:
-            raise InvalidRequestError("assignee: 'me' needs a staff session; platform keys are assigned no cases")
-        # An unknown username matches no case rather than revealing which usernames exist.
+        me = where.assignee == "me"
+        username = (
+            (principal.id if principal is not None and principal.kind == "staff" else None) if me else where.assignee
+        )
+        member = None if username is None else uow.identity.staff_by_username(username)
+        # An unknown username (or "me" for a platform key, which is assigned no cases) matches
+        # no case, rather than revealing which usernames exist.
         assignee_id = member.id if member is not None else "-"
     return CaseQuery(
         office=where.office,

@@ -28,7 +28,7 @@ from netgov.governance.case_states import CaseState, require_allowed
 from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRules
 from netgov.governance.routing import priority
-from netgov.identity.authorization import authorize
+from netgov.identity.authorization import authorize, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_deadlines import due_at
@@ -145,6 +145,10 @@ def open_case_once(
     in when many cases are opened in one unit of work (the sweep), to read them once."""
     _check_texts(source_ref=source_ref, regulation=regulation, article=article, summary=summary)
     _check_texts(rule_id=rule_id, platform_id=platform_id, content_id=content_id, decision_id=decision_id)
+    if actor is not SYSTEM and visible_scope(actor, Activity.CASE_WORK).empty:
+        # Refused before anything about the request is looked up: it tells a caller who may
+        # open no case at all nothing about which jurisdictions or cases exist.
+        raise PermissionDeniedError(f"{actor.name} holds no role that may {Activity.CASE_WORK.value}")
     existing = uow.cases.by_source(source.value, source_ref)
     if existing is not None:
         require(actor, Activity.CASE_READ, case_resource(_office_of(uow, existing), existing.id))
@@ -226,9 +230,9 @@ def step_case(
     rules: DeadlineRules | None = None,
 ) -> CaseRow:
     """Move the case one step along its procedure (``governance.case_states.TRANSITIONS``)."""
-    why = reason_given(reason, what="a step")
     case, office = found_case(uow, case_id, lock=True)
     require_worker(uow, actor, case, office)
+    why = reason_given(reason, what="a step")
     current = CaseState(case.state)
     require_allowed(case.id, current, to)
     recorded = check_outcome(current, to, outcome)
@@ -260,9 +264,9 @@ def assign_case(
     uow: UnitOfWork, *, actor: Principal, case_id: str, staff: str | None, reason: str, at: datetime
 ) -> CaseRow:
     """Hand the case to ``staff`` (a username) in its office, or by workload when None (``case.assign``)."""
-    why = reason_given(reason, what="an assignment")
     case, office = found_case(uow, case_id, lock=True)
     require(actor, Activity.CASE_ASSIGN, case_resource(office, case.id))
+    why = reason_given(reason, what="an assignment")
     _open_or_refuse(case, "assigned")
     if staff is None:
         assign_by_workload(uow, case, office, actor=actor, reason=why, at=at)
