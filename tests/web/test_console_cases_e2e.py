@@ -208,6 +208,20 @@ def test_keys_are_ignored_while_typing_and_rebound_after_a_filter_swaps_the_tabl
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_a_sort_chosen_in_the_header_survives_a_filter_change(context: BrowserContext, site: Site) -> None:
+    page = _sign_in(context, site, "auditor")
+    page.goto(f"{site.url}/console/cases?office=office-south")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_role("link", name="Priority").click()
+    expect(page).to_have_url(re.compile(r"sort=priority"))
+    # The held case is of high severity, the reports low: it comes first now.
+    expect(page.locator("a.case-link").first).to_have_text(site.held)
+    page.get_by_label("Source").select_option("report")
+    expect(page).to_have_url(re.compile(r"\?office=office-south&source=report&sort=priority$"))
+    expect(page.locator("a.case-link")).to_have_count(2)
+    assert page.evaluate("window.notReloaded") is True
+
+
 def test_the_case_page_never_shows_the_post_text(context: BrowserContext, site: Site) -> None:
     page = _sign_in(context, site, "officer_south")
     page.goto(f"{site.url}/console/cases/{site.held}")
