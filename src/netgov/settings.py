@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     # Near-duplicate waves and account velocity: "memory" (this process) or a Redis URL
     # shared by every process of the service.
     waves: str = "memory"
+    # The sweep (held decisions into cases, deadline warnings and escalations, order
+    # reminders): `netgov serve` runs it every this many seconds; 0 turns it off.
+    sweep_seconds: float = Field(default=60.0, ge=0)
+    # The most items each sweep step handles in one run (one unit of work).
+    sweep_batch: int = Field(default=500, ge=1)
 
     @property
     def resolved_database_url(self) -> str:

@@ -7,9 +7,11 @@ import click
 from netgov import __version__
 from netgov.cli.audit_command import audit_group
 from netgov.cli.banks_command import banks_group
+from netgov.cli.cases_command import cases_group
 from netgov.cli.classifier_command import classifier
 from netgov.cli.coverage_command import coverage_command
 from netgov.cli.db_command import db_group
+from netgov.cli.deadlines_command import deadlines_group
 from netgov.cli.demo_command import demo
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
@@ -20,6 +22,7 @@ from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
 from netgov.cli.serve_command import serve
 from netgov.cli.staff_command import staff_group
+from netgov.cli.sweep_command import sweep
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -47,6 +50,9 @@ cli.add_command(jurisdictions_group)
 cli.add_command(offices_group)
 cli.add_command(holidays_group)
 cli.add_command(coverage_command)
+cli.add_command(cases_group)
+cli.add_command(deadlines_group)
+cli.add_command(sweep)
 cli.add_command(orders_group)
 cli.add_command(keys_group)
 cli.add_command(audit_group)

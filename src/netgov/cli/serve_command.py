@@ -13,6 +13,7 @@ from netgov.api.serving import serve as serve_app
 from netgov.cli.options import db_option, rules_option, service_settings
 from netgov.cli.service_access import open_runtime
 from netgov.service.runtime import shown_url
+from netgov.service.sweep import sweeping
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,9 +65,15 @@ def serve(db: str | None, host: str, port: int, rules_dir: Path | None, access_l
     The database must be migrated first (`netgov db upgrade`); an outdated one is refused
     with exit status 2. On SIGINT/SIGTERM requests in flight finish and every queued
     content write is committed before the process exits with status 0.
+
+    Every NETGOV_SWEEP_SECONDS (default 60; 0 turns it off) a background thread runs the
+    sweep (`netgov sweep`): cases for held decisions, deadline warnings and escalations.
     """
     settings = service_settings(db, rules=rules_dir, intake_process=intake_process)
     runtime = open_runtime(settings)
-    app = create_app(runtime, close_runtime=True)
+    app = create_app(runtime)
     click.echo(f"netgov: serving {shown_url(settings.resolved_database_url)} at {base_url(host, port)}")
-    serve_app(app, host=host, port=port, access_log=access_log)
+    # The sweep stops (finishing a run in progress) before the runtime closes the database.
+    every, batch = settings.sweep_seconds, settings.sweep_batch
+    with runtime, sweeping(runtime.database, rulebook=runtime.rulebook, clock=runtime.clock, every=every, batch=batch):
+        serve_app(app, host=host, port=port, access_log=access_log)

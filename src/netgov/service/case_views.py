@@ -24,13 +24,13 @@ from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRules, deadline_runs
 from netgov.governance.deadlines import DeadlineStatus, deadline_status
 from netgov.governance.referrals import REFERRAL_TRANSITIONS, ReferralStatus
-from netgov.identity.authorization import visible_scope
+from netgov.identity.authorization import Scope, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_deadlines import deadline_rules, office_calendar
 from netgov.service.case_routing import case_resource
 from netgov.service.case_timeline import found_case
-from netgov.service.permissions import require
+from netgov.service.permissions import SYSTEM, require
 from netgov.store.repositories.cases import CaseQuery, CaseSort
 from netgov.store.tables import CaseEventRow, CaseRow, OfficeRow, ReferralRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -151,7 +151,7 @@ def case_queue(
         raise InvalidRequestError(f"limit: between 1 and {PAGE_MAX}, not {limit}")
     if offset < 0:
         raise InvalidRequestError(f"offset: zero or more, not {offset}")
-    scope = visible_scope(principal, Activity.CASE_READ)
+    scope = _scope(uow, principal)
     query = _query(uow, principal, filter, at)
     rows = uow.cases.page(scope, query, sort=sort, offset=offset, limit=limit + 1)
     more = len(rows) > limit
@@ -191,6 +191,13 @@ def case_detail(
         referrals=[_referral(row) for row in uow.cases.referrals(case.id)],
         orders=[CaseOrder(id=order_id, status=status) for order_id, status in uow.cases.orders_of_case(case.id)],
     )
+
+
+def _scope(uow: UnitOfWork, principal: Principal | None) -> Scope:
+    if principal is SYSTEM:
+        # The operator at the machine reads every case: every root's subtree.
+        return Scope(jurisdictions=tuple(row.code for row in uow.places.jurisdictions() if row.parent_code is None))
+    return visible_scope(principal, Activity.CASE_READ)
 
 
 def _query(uow: UnitOfWork, principal: Principal | None, where: CaseFilter, at: datetime) -> CaseQuery:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 
 import msgspec
@@ -122,3 +123,20 @@ class Sweeper:
                 log.exception("the sweep failed; it runs again on the next tick")
             self.ticks += 1
             self._stopping.wait(self._every)
+
+
+@contextmanager
+def sweeping(
+    database: Database, *, rulebook: Rulebook, clock: Clock, every: float, batch: int = DEFAULT_BATCH
+) -> Iterator[Sweeper | None]:
+    """Sweep every ``every`` seconds while the block runs (not at all when ``every`` is 0);
+    on exit wait for a sweep in progress, so the database is not closed under it."""
+    if every <= 0:
+        yield None
+        return
+    sweeper = Sweeper(database, rulebook=rulebook, clock=clock, every=every, batch=batch)
+    sweeper.start()
+    try:
+        yield sweeper
+    finally:
+        sweeper.stop()
