@@ -1,5 +1,5 @@
-"""Plain helpers for the case tests that need a world of their own (the sweep and deadline
-tests, which work across the database): open a case, step it, read its rows and audit."""
+"""Plain helpers for case tests over the test world itself (the sweep tests, the console's):
+open a case, step it, read its rows, timeline and audit actions."""
 
 from __future__ import annotations
 

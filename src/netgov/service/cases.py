@@ -8,14 +8,13 @@
 
 A case goes to the lowest office covering its jurisdiction and, within it, to the
 least-loaded eligible member (``netgov.service.case_routing``). Every change writes a
-timeline line and an audit event in the caller's unit of work; the caller commits. Moves
-between offices live in ``case_moves``, referrals in ``case_referrals``; both are
-re-exported here.
+timeline line and an audit event in the caller's unit of work; the caller commits. Opening
+lives in ``case_opening``, moves between offices in ``case_moves``, referrals in
+``case_referrals``; all are re-exported here.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 import msgspec
@@ -27,17 +26,17 @@ from netgov.governance.case_outcomes import CaseOutcome, check_outcome
 from netgov.governance.case_states import CaseState, require_allowed
 from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRules
-from netgov.governance.routing import priority
-from netgov.identity.authorization import authorize, visible_scope
+from netgov.identity.authorization import authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_deadlines import due_at
 from netgov.service.case_moves import designate, take_over, transfer
+from netgov.service.case_opening import Opened, open_case_once
 from netgov.service.case_referrals import refer, update_referral
 from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, may_work_in, require_worker
 from netgov.service.case_timeline import found_case, note, reason_given
-from netgov.service.permissions import SYSTEM, require
-from netgov.store.tables import CaseRow, OfficeRow, StaffRow
+from netgov.service.permissions import require
+from netgov.store.tables import CaseRow, StaffRow
 from netgov.store.unit_of_work import UnitOfWork
 
 __all__ = [
@@ -56,22 +55,6 @@ __all__ = [
     "transfer",
     "update_referral",
 ]
-
-_LIMITS = {
-    "source_ref": 200,
-    "regulation": 200,
-    "article": 80,
-    "rule_id": 200,
-    "platform_id": 64,
-    "content_id": 200,
-    "decision_id": 64,
-    "summary": 4000,
-}
-
-
-class Opened(msgspec.Struct, frozen=True):
-    case: CaseRow
-    created: bool  # False: a case for (source, source_ref) existed and is returned as it is
 
 
 def open_case(
@@ -118,85 +101,6 @@ def open_case(
         rules=rules,
     )
     return opened.case
-
-
-def open_case_once(
-    uow: UnitOfWork,
-    *,
-    actor: Principal,
-    source: CaseSource,
-    source_ref: str,
-    jurisdiction: str,
-    category: Category,
-    severity: Severity,
-    regulation: str,
-    article: str,
-    platform_id: str | None = None,
-    content_id: str | None = None,
-    decision_id: str | None = None,
-    rule_id: str | None = None,
-    summary: str = "",
-    trusted_flagger: bool = False,
-    at: datetime,
-    network: CaseNetwork | None = None,
-    rules: DeadlineRules | None = None,
-) -> Opened:
-    """``open_case``, saying whether the case is new. ``network`` and ``rules`` may be passed
-    in when many cases are opened in one unit of work (the sweep), to read them once."""
-    _check_texts(source_ref=source_ref, regulation=regulation, article=article, summary=summary)
-    _check_texts(rule_id=rule_id, platform_id=platform_id, content_id=content_id, decision_id=decision_id)
-    if actor is not SYSTEM and visible_scope(actor, Activity.CASE_WORK).empty:
-        # Refused before anything about the request is looked up: it tells a caller who may
-        # open no case at all nothing about which jurisdictions or cases exist.
-        raise PermissionDeniedError(f"{actor.name} holds no role that may {Activity.CASE_WORK.value}")
-    existing = uow.cases.by_source(source.value, source_ref)
-    if existing is not None:
-        require(actor, Activity.CASE_READ, case_resource(_office_of(uow, existing), existing.id))
-        return Opened(existing, False)
-    network = network or CaseNetwork.load(uow)
-    place = uow.places.jurisdiction(jurisdiction)
-    if place is not None and place.retired_at is not None and actor is not SYSTEM:
-        raise InvalidRequestError(f"jurisdiction: {jurisdiction!r} is retired; open the case in its successor")
-    routed = network.route(jurisdiction)
-    office = network.offices[routed.office]
-    require(actor, Activity.CASE_WORK, case_resource(office))
-    if platform_id is not None and uow.places.platform(platform_id) is None:
-        raise InvalidRequestError(f"platform_id: no platform {platform_id!r}")
-    case = CaseRow(
-        id=f"case_{uuid.uuid4().hex[:26]}",
-        source=source.value,
-        source_ref=source_ref,
-        state=CaseState.FILED.value,
-        jurisdiction_code=jurisdiction,
-        office_id=office.id,
-        assignee_id=None,
-        category=category.value,
-        severity=severity.value,
-        priority=priority(severity, source.value, trusted_flagger),
-        trusted_flagger=trusted_flagger,
-        regulation=regulation.strip(),
-        article=article.strip(),
-        rule_id=rule_id,
-        platform_id=platform_id,
-        content_id=content_id,
-        decision_id=decision_id,
-        summary=summary.strip(),
-        opened_at=at,
-        updated_at=at,
-        deadline_at=due_at(uow, office, category=category.value, source=source.value, start=at, rules=rules),
-        warned_at=None,
-        escalations=0,
-        outcome=None,
-        closed_at=None,
-    )
-    uow.cases.add(case)
-    fell = f", {routed.fell_back_levels} level(s) up: {jurisdiction} has no office of its own" * bool(
-        routed.fell_back_levels
-    )
-    why = f"opened from {source.value} {source_ref}; routed to {office.id}{fell}"
-    note(uow, case, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
-    assign_by_workload(uow, case, office, actor=actor, reason="routed on opening", at=at)
-    return Opened(case, True)
 
 
 def take_case(uow: UnitOfWork, *, actor: Principal, case_id: str, at: datetime, reason: str = "") -> CaseRow:
@@ -293,19 +197,3 @@ def _staff_of(uow: UnitOfWork, actor: Principal) -> StaffRow:
 def _open_or_refuse(case: CaseRow, verb: str) -> None:
     if case.state == CaseState.CLOSED.value:
         raise ConflictError(f"case {case.id} is closed; it cannot be {verb}")
-
-
-def _office_of(uow: UnitOfWork, case: CaseRow) -> OfficeRow:
-    office = uow.places.office(case.office_id)
-    assert office is not None, "cases.office_id is a foreign key"
-    return office
-
-
-def _check_texts(**fields: str | None) -> None:
-    for name, value in fields.items():
-        if value is None:
-            continue
-        if name != "summary" and not value.strip():
-            raise InvalidRequestError(f"{name}: must not be empty")
-        if len(value) > _LIMITS[name]:
-            raise InvalidRequestError(f"{name}: at most {_LIMITS[name]} characters, not {len(value)}")
