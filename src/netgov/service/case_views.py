@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from netgov.core.rulebook.model import Rulebook
-from netgov.core.taxonomy import Category
 from netgov.errors import InvalidRequestError
 from netgov.governance.calendar import WorkingCalendar
 from netgov.governance.case_outcomes import outcomes_for
@@ -28,6 +26,16 @@ from netgov.identity.authorization import Scope, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_deadlines import deadline_rules, office_calendar
+from netgov.service.case_documents import (
+    CaseDetail,
+    CaseEvent,
+    CaseFilter,
+    CaseOrder,
+    CasePage,
+    CaseReferral,
+    CaseSummary,
+    NextStep,
+)
 from netgov.service.case_routing import case_resource
 from netgov.service.case_timeline import found_case
 from netgov.service.permissions import SYSTEM, require
@@ -35,105 +43,21 @@ from netgov.store.repositories.cases import CaseQuery, CaseSort
 from netgov.store.tables import CaseEventRow, CaseRow, OfficeRow, ReferralRow
 from netgov.store.unit_of_work import UnitOfWork
 
-__all__ = ["CaseDetail", "CaseFilter", "CasePage", "CaseSort", "CaseSummary", "case_detail", "case_queue"]
+__all__ = [
+    "CaseDetail",
+    "CaseEvent",
+    "CaseFilter",
+    "CaseOrder",
+    "CasePage",
+    "CaseReferral",
+    "CaseSort",
+    "CaseSummary",
+    "NextStep",
+    "case_detail",
+    "case_queue",
+]
 
 PAGE_MAX = 200
-
-
-class CaseFilter(msgspec.Struct, frozen=True, kw_only=True):
-    """``assignee``: ``me``, a username, or ``none`` (the unassigned cases)."""
-
-    office: str | None = None
-    states: tuple[CaseState, ...] = ()
-    assignee: str | None = None
-    category: Category | None = None
-    source: CaseSource | None = None
-    overdue: bool = False
-
-
-class CaseSummary(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    state: CaseState
-    source: CaseSource
-    category: str
-    severity: str
-    priority: int
-    trusted_flagger: bool
-    office_id: str
-    office_name: str
-    jurisdiction: str
-    assignee: str | None  # username
-    assignee_name: str | None
-    opened_at: datetime
-    deadline_at: datetime | None
-    # None once the deadline stops running (decided and after, or closed).
-    deadline_status: DeadlineStatus | None
-    escalations: int
-    platform_id: str | None
-    content_id: str | None
-
-
-class CaseEvent(msgspec.Struct, frozen=True, kw_only=True):
-    at: datetime
-    kind: str
-    actor: str
-    reason: str
-    from_state: str | None
-    to_state: str | None
-    from_office: str | None
-    to_office: str | None
-    staff: str | None  # username
-    details: dict[str, Any]
-
-
-class CaseReferral(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    agency: str
-    status: ReferralStatus
-    reference: str | None
-    reason: str
-    created_by: str
-    created_at: datetime
-    updated_at: datetime
-    allowed_next: list[ReferralStatus]
-
-
-class CaseOrder(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    status: str
-
-
-class NextStep(msgspec.Struct, frozen=True, kw_only=True):
-    """A step the case may take now, and the outcomes it needs one of (none: no outcome)."""
-
-    to: CaseState
-    outcomes: list[str]
-
-
-class CaseDetail(CaseSummary, frozen=True, kw_only=True):
-    regulation: str
-    article: str
-    # From the rulebook in force, when the regulation and article are in it.
-    article_title: str | None
-    article_text: str | None
-    rule_id: str | None
-    decision_id: str | None
-    source_ref: str
-    summary: str
-    outcome: str | None
-    updated_at: datetime
-    warned_at: datetime | None
-    closed_at: datetime | None
-    next_steps: list[NextStep]
-    timeline: list[CaseEvent]
-    referrals: list[CaseReferral]
-    orders: list[CaseOrder]
-
-
-class CasePage(msgspec.Struct, frozen=True, kw_only=True):
-    cases: list[CaseSummary]
-    total: int
-    next_offset: int | None  # pass as ``offset`` for the next page; None on the last
 
 
 def case_queue(
