@@ -144,9 +144,7 @@ def csv_records(
         raise JurisdictionFileError(source, f"line {reader.line_num}", f"not valid CSV: {error}") from None
 
 
-def _header(
-    header: list[str] | None, *, source: str, required: Sequence[str], optional: Sequence[str]
-) -> list[str]:
+def _header(header: list[str] | None, *, source: str, required: Sequence[str], optional: Sequence[str]) -> list[str]:
     if header is None:
         raise JurisdictionFileError(source, "line 1", f"no header: expected {','.join([*required, *optional])}")
     columns = [cell.strip().lower() for cell in header]
