@@ -63,6 +63,11 @@ RESOURCES: dict[str, Resource] = {
     "a new platform seated in the south": Resource(kind="platform", id="newco", jurisdiction="ex.south"),
     "the rulebook": Resource(kind="rulebook"),
     "a new city under the north": Resource(kind="jurisdiction", id="ex.north.bay", jurisdiction="ex.north"),
+    "a case held by the east county office": Resource(kind="case", id="c-east", jurisdiction=EAST),
+    "a case held by the south office": Resource(kind="case", id="c-south", jurisdiction="ex.south"),
+    "an east county order to chirp": Resource(kind="order", id="o-east", jurisdiction=EAST, platform="chirp"),
+    "a south order to marketly": Resource(kind="order", id="o-south", jurisdiction="ex.south", platform="marketly"),
+    "the north's coverage": Resource(kind="coverage", jurisdiction="ex.north"),
 }
 
 VERBS = {
@@ -76,6 +81,14 @@ VERBS = {
     Activity.AUDIT_CHECKPOINT: "signs a checkpoint of",
     Activity.PLATFORM_MANAGE: "registers",
     Activity.JURISDICTION_MANAGE: "adds",
+    Activity.CASE_READ: "reads",
+    Activity.CASE_WORK: "works",
+    Activity.CASE_ASSIGN: "reassigns",
+    Activity.REFERRAL_MANAGE: "refers",
+    Activity.ORDER_ISSUE: "issues",
+    Activity.ORDER_READ: "reads",
+    Activity.ORDER_RESPOND: "answers",
+    Activity.COVERAGE_READ: "reads",
 }
 
 
@@ -100,6 +113,9 @@ KEYS, AUDIT, STAFF, RULEBOOK = (
 )
 CHECKPOINT, PLATFORMS = Activity.AUDIT_CHECKPOINT, Activity.PLATFORM_MANAGE
 PLACES = Activity.JURISDICTION_MANAGE
+CASES, WORK, REASSIGN, REFER = Activity.CASE_READ, Activity.CASE_WORK, Activity.CASE_ASSIGN, Activity.REFERRAL_MANAGE
+ISSUE, ORDERS, ANSWER = Activity.ORDER_ISSUE, Activity.ORDER_READ, Activity.ORDER_RESPOND
+COVERAGE = Activity.COVERAGE_READ
 
 MATRIX = [
     # Administrators: everything in their subtree except submitting content.
@@ -171,6 +187,41 @@ MATRIX = [
     Case("chirp API key", READ, "a decision in the south", DENY),
     Case("chirp API key", KEYS, "chirp's API keys", DENY),
     Case("chirp API key", AUDIT, "the audit log", DENY),
+    # Cases: worked by regulators of the holding office's subtree; moved by supervisors.
+    Case("county officer east", CASES, "a case held by the east county office", ALLOW),
+    Case("county officer east", WORK, "a case held by the east county office", ALLOW),
+    Case("county officer east", WORK, "a case held by the south office", DENY),
+    Case("county officer east", REASSIGN, "a case held by the east county office", DENY),
+    Case("city reviewer harbour", WORK, "a case held by the east county office", ALLOW),
+    Case("city reviewer harbour", REFER, "a case held by the east county office", DENY),
+    Case("provincial officer north", REFER, "a case held by the east county office", ALLOW),
+    Case("supervisor", REASSIGN, "a case held by the south office", ALLOW),
+    Case("auditor", CASES, "a case held by the south office", ALLOW),
+    Case("auditor", WORK, "a case held by the south office", DENY),
+    Case("chirp moderator", CASES, "a case held by the east county office", DENY),
+    # Orders: issued by officers over their subtree, answered by the platform they address.
+    Case("county officer east", ISSUE, "an east county order to chirp", ALLOW),
+    Case("county officer east", ISSUE, "a south order to marketly", DENY),
+    Case("city reviewer harbour", ISSUE, "an east county order to chirp", DENY),
+    Case("national administrator", ANSWER, "an east county order to chirp", DENY),
+    Case("chirp API key", ORDERS, "an east county order to chirp", ALLOW),
+    Case("chirp API key", ANSWER, "an east county order to chirp", ALLOW),
+    Case("chirp API key", ANSWER, "a south order to marketly", DENY),
+    Case("chirp moderator", ANSWER, "an east county order to chirp", ALLOW),
+    Case("chirp platform admin", ISSUE, "an east county order to chirp", DENY),
+    Case("auditor", ORDERS, "a south order to marketly", ALLOW),
+    # Coverage: read by officers, supervisors and auditors over their subtree.
+    Case("provincial officer north", COVERAGE, "the north's coverage", ALLOW),
+    Case("county officer east", COVERAGE, "the north's coverage", DENY),
+    Case("chirp platform admin", COVERAGE, "the north's coverage", DENY),
+    Case("anonymous", CASES, "a case held by the east county office", DENY),
+    Case("anonymous", WORK, "a case held by the east county office", DENY),
+    Case("anonymous", REASSIGN, "a case held by the east county office", DENY),
+    Case("anonymous", REFER, "a case held by the east county office", DENY),
+    Case("anonymous", ISSUE, "an east county order to chirp", DENY),
+    Case("anonymous", ORDERS, "an east county order to chirp", DENY),
+    Case("anonymous", ANSWER, "an east county order to chirp", DENY),
+    Case("anonymous", COVERAGE, "the north's coverage", DENY),
     # No role, no access; nobody signed in: nothing but the public rulebook.
     Case("staff without a role", READ, "a decision in county east", DENY),
     Case("staff without a role", AUDIT, "the audit log", DENY),
