@@ -118,7 +118,7 @@ def timeline(row: OrderRow, *, escalated_to: str | None) -> list[TimelineEntry]:
 
 
 def _issued(row: OrderRow) -> str:
-    return f"{row.issuing_authority} issued a {row.kind} order, due {row.deadline_at.isoformat()}"
+    return f"{row.issuing_authority} issued an {row.kind} order, due {row.deadline_at.isoformat()}"
 
 
 def _effect(row: OrderRow) -> str:
