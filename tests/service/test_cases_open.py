@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from typing import Any
+
 import pytest
+from sqlalchemy import select
 
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
 from netgov.errors import InvalidRequestError, PermissionDeniedError
 from netgov.governance.cases import CaseSource
-from netgov.service.cases import open_case
+from netgov.service.cases import Opened, open_case, open_case_once
 from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction
+from netgov.store.tables import CaseRow
 from tests.service import cases_country
 from tests.service.cases_country import EAST, WEST, Country
 
@@ -119,3 +125,34 @@ def test_an_unknown_platform_or_an_overlong_field_is_refused_by_name(country: Co
         country.open(platform_id="nope")
     with pytest.raises(InvalidRequestError, match="article: at most 80 characters"):
         country.open(article="9" * 81)
+
+
+def test_two_transactions_opening_the_same_item_at_once_open_one_case(country: Country) -> None:
+    fields: dict[str, Any] = {
+        "source": CaseSource.REPORT,
+        "source_ref": f"{country.code}-raced",
+        "jurisdiction": country.place(EAST),
+        "category": Category.SCAMS_AND_FRAUD,
+        "severity": Severity.LOW,
+        "regulation": "dsa",
+        "article": "16",
+        "at": country.at,
+    }
+    results: list[Opened] = []
+
+    def second() -> None:
+        with country.world.runtime.uow(write=True) as uow:
+            results.append(open_case_once(uow, actor=SYSTEM, **fields))
+            uow.commit()
+
+    with country.world.runtime.uow(write=True) as uow:
+        first = open_case_once(uow, actor=SYSTEM, **fields)
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.3)  # the second one is now waiting on the first's lock or key
+        uow.commit()
+    thread.join(timeout=30)
+    assert [(r.case.id, r.created) for r in results] == [(first.case.id, False)]
+    with country.world.runtime.uow() as uow:
+        rows = uow.session.scalars(select(CaseRow).where(CaseRow.source_ref == fields["source_ref"])).all()
+    assert len(rows) == 1

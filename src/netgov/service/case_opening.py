@@ -108,7 +108,11 @@ def open_case_once(
         outcome=None,
         closed_at=None,
     )
-    uow.cases.add(case)
+    if not uow.cases.add_once(case):
+        # Opened by a concurrent request or sweeper since the lookup above: theirs stands.
+        raced = uow.cases.by_source(source.value, source_ref)
+        assert raced is not None, "add_once refused it for this key"
+        return Opened(raced, False)
     fell = routed.fell_back_levels
     up = f", {fell} level(s) up: {jurisdiction} has no office of its own" if fell else ""
     why = f"opened from {source.value} {source_ref}; routed to {office.id}{up}"

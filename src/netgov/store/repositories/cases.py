@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import msgspec
 from sqlalchemy import ColumnElement, Select, and_, delete, exists, false, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from netgov.identity.authorization import Scope
@@ -58,6 +59,16 @@ class CaseRepository:
     def add(self, *rows: CaseRow | CaseEventRow | ReferralRow | DeadlinePolicyRow) -> None:
         self._session.add_all(rows)
         self._session.flush()
+
+    def add_once(self, case: CaseRow) -> bool:
+        """Insert a new case; False (and nothing written) when another transaction opened one
+        for the same (source, source_ref) first, which the unique key refuses."""
+        try:
+            with self._session.begin_nested():
+                self._session.add(case)
+        except IntegrityError:
+            return False
+        return True
 
     def case(self, case_id: str, *, lock: bool = False) -> CaseRow | None:
         """The case; with ``lock`` the row stays locked until the unit of work ends, so two
