@@ -50,4 +50,10 @@ def test_signing_out_ends_the_session(api: TestClient) -> None:
 
 def test_an_api_key_cannot_be_ended_as_a_session(api: TestClient, world: World) -> None:
     response = api.delete("/v1/sessions/current", headers=bearer(world.keys["chirp"]))
-    assert response.status_code == 422
+    assert response.status_code == 403
+    assert "netgov keys revoke" in response.json()["detail"]
+
+
+def test_an_unprintable_username_is_an_unknown_one(api: TestClient) -> None:
+    response = api.post("/v1/sessions", json={"username": "ana\x00", "password": PASSWORD})
+    assert response.status_code == 401

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from netgov.api.deps import PrincipalDep, RuntimeDep, bearer_token
 from netgov.api.schemas.openapi import problems
-from netgov.errors import InvalidRequestError
+from netgov.errors import PermissionDeniedError
 from netgov.service.sign_in import sign_in, sign_out
 
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
@@ -38,12 +38,13 @@ class SessionPublic(BaseModel):
 @router.post("", status_code=201, summary="Sign in as staff", responses=problems(401, 422, 429))
 def create_session(body: SessionCreate, runtime: RuntimeDep) -> SessionPublic:
     """A bearer token for the API; wrong passwords count towards the lockout as in the console."""
-    if not body.username.isprintable():
-        raise InvalidRequestError("username: unprintable characters are not allowed")
+    # No account has an unprintable name (PostgreSQL cannot even look one up): as the console
+    # does, such a name is simply unknown, a 401 like any wrong username.
+    wanted = body.username.strip() if body.username.isprintable() else ""
     with runtime.uow(write=True) as uow:
         signed = sign_in(
             uow,
-            username=body.username.strip(),
+            username=wanted,
             password=body.password,
             passwords=runtime.passwords,
             policy=runtime.lockout,
@@ -59,12 +60,12 @@ def create_session(body: SessionCreate, runtime: RuntimeDep) -> SessionPublic:
     )
 
 
-@router.delete("/current", status_code=204, summary="Sign out", responses=problems(401))
+@router.delete("/current", status_code=204, summary="Sign out", responses=problems(401, 403))
 def delete_session(request: Request, principal: PrincipalDep, runtime: RuntimeDep) -> Response:
     """End the session whose token signed this request."""
     token = bearer_token(request)
     if principal.kind != "staff" or token is None:
-        raise InvalidRequestError("only a staff session can be ended here; revoke API keys with `netgov keys revoke`")
+        raise PermissionDeniedError("only a staff session can be ended here; revoke API keys with `netgov keys revoke`")
     with runtime.uow(write=True) as uow:
         sign_out(uow, token, principal=principal, at=runtime.clock())
     return Response(status_code=204)
