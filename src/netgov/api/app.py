@@ -21,8 +21,9 @@ DESCRIPTION = """\
 netgov decides content against a published rulebook and keeps every decision, with its
 legal basis and statement of reasons, in durable storage and a verifiable audit log.
 
-Platforms authenticate with an API key: `Authorization: Bearer ngk_...`. Errors are
-RFC 9457 problem documents (`application/problem+json`).
+Platforms authenticate with an API key: `Authorization: Bearer ngk_...`; regulator and
+platform staff with the token `POST /v1/sessions` gives them, sent the same way. Errors
+are RFC 9457 problem documents (`application/problem+json`).
 """
 
 

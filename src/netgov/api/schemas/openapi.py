@@ -26,6 +26,11 @@ _BEARER_SCHEME = {
 TAGS = [
     {"name": "content", "description": "Submit posts to be decided; each decision is stored before it is answered."},
     {"name": "decisions", "description": "Read your platform's decisions and their statements of reasons."},
+    {"name": "sessions", "description": "Staff sign in with a password for a bearer token (lockout applies)."},
+    {"name": "cases", "description": "Regulators' cases: the queue, steps of the procedure, moves and referrals."},
+    {"name": "orders", "description": "Orders to platforms (DSA Art. 9/10): offices issue, platforms answer."},
+    {"name": "network", "description": "The jurisdiction tree, its history and the coverage of offices and staff."},
+    {"name": "audit", "description": "Signed checkpoints of the audit chain and the key that verifies them."},
     {"name": "rulebook", "description": "The regulations and rules in force. Public: no API key needed."},
     {"name": "health", "description": "Liveness, readiness and Prometheus metrics for operators."},
 ]
