@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from netgov.cli.case_options import AS, REASON, actor
+from netgov.cli.acting import AS, REASON, actor
 from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work
 from netgov.governance.referrals import SUGGESTED_AGENCIES, ReferralStatus

@@ -13,8 +13,8 @@ from typing import Any
 import click
 import msgspec
 
+from netgov.cli.acting import AS, FORMAT, REASON, actor
 from netgov.cli.case_moves_command import MOVES
-from netgov.cli.case_options import AS, FORMAT, REASON, actor
 from netgov.cli.listing import echo_table, moment
 from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from netgov.cli.case_options import AS, REASON, actor
+from netgov.cli.acting import AS, REASON, actor
 from netgov.cli.listing import echo_table
 from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work

@@ -13,30 +13,20 @@ from typing import Any
 import click
 import msgspec
 
+from netgov.cli.acting import AS, FORMAT, actor
 from netgov.cli.listing import echo_table, moment
 from netgov.cli.options import db_option, service_settings
 from netgov.cli.service_access import operator_work
 from netgov.core.regulation import Regulation
-from netgov.errors import NotFoundError, RulebookError
+from netgov.errors import RulebookError
 from netgov.governance.orders import OrderItem, OrderKind, OrderStatus, RequestedAction
-from netgov.identity.principal import Principal
 from netgov.rulebook import load_rulebook
 from netgov.service.clock import system_clock
 from netgov.service.order_views import OrderView, get_order, list_orders
 from netgov.service.orders import OrderRequest, issue_order, withdraw_order
-from netgov.service.permissions import SYSTEM
-from netgov.service.staff import principal_of
 from netgov.settings import Settings
 from netgov.store.repositories.orders import OrderFilter, OrderSort
 from netgov.store.tables import OrderRow
-from netgov.store.unit_of_work import UnitOfWork
-
-_FORMAT = click.option(
-    "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output."
-)
-_AS = click.option(
-    "--as", "username", default=None, metavar="USERNAME", help="Act as this staff member (default: the operator)."
-)
 
 
 @click.group("orders")
@@ -45,15 +35,6 @@ def orders_group() -> None:
 
     Platforms answer them through the API or the console; see docs/orders.md.
     """
-
-
-def _actor(uow: UnitOfWork, username: str | None) -> Principal:
-    if username is None:
-        return SYSTEM
-    row = uow.identity.staff_by_username(username)
-    if row is None:
-        raise NotFoundError(f"no staff member {username!r}")
-    return principal_of(uow, row)
 
 
 @orders_group.command("issue")
@@ -80,7 +61,7 @@ def _actor(uow: UnitOfWork, username: str | None) -> Principal:
 )
 @click.option("--office", default=None, metavar="ID", help="The issuing office (default: the one --as sits in).")
 @click.option("--case", "case_id", default=None, metavar="ID", help="The case the order is issued from.")
-@_AS
+@AS
 @db_option
 def issue_command(
     platform: str,
@@ -123,8 +104,7 @@ def issue_command(
     settings = service_settings(db)
     regulations = _regulations(settings)
     with operator_work(settings, write=True) as uow:
-        actor = _actor(uow, username)
-        row = issue_order(uow, actor=actor, request=request, regulations=regulations, at=system_clock())
+        row = issue_order(uow, actor=actor(uow, username), request=request, regulations=regulations, at=system_clock())
     click.echo(f"issued {row.id} to {row.platform_id}, due {moment(row.deadline_at)}")
 
 
@@ -147,8 +127,8 @@ def _regulations(settings: Settings) -> tuple[Regulation, ...]:
 @click.option("--overdue", is_flag=True, help="Only open orders past their deadline.")
 @click.option("--sort", type=click.Choice([s.value for s in OrderSort]), default="newest", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True, help="At most this many.")
-@_AS
-@_FORMAT
+@AS
+@FORMAT
 @db_option
 def list_command(
     platform: str | None,
@@ -165,7 +145,7 @@ def list_command(
     where = OrderFilter(platform=platform, office=office, status=status, overdue=True if overdue else None)
     now = system_clock()
     with operator_work(service_settings(db), write=False) as uow:
-        page = list_orders(uow, _actor(uow, username), where, sort=OrderSort(sort), limit=limit, at=now)
+        page = list_orders(uow, actor(uow, username), where, sort=OrderSort(sort), limit=limit, at=now)
     if output == "json":
         records = [_summary(row, overdue=row.id in page.overdue) for row in page.rows]
         click.echo(msgspec.json.encode({"orders": records, "total": page.total}).decode())
@@ -198,13 +178,13 @@ def _summary(row: OrderRow, *, overdue: bool) -> dict[str, Any]:
 
 @orders_group.command("show")
 @click.argument("order_id", metavar="ID")
-@_AS
-@_FORMAT
+@AS
+@FORMAT
 @db_option
 def show_command(order_id: str, username: str | None, output: str, db: str | None) -> None:
     """Show every field of order ID, its items and its timeline."""
     with operator_work(service_settings(db), write=False) as uow:
-        view = get_order(uow, _actor(uow, username), order_id, at=system_clock())
+        view = get_order(uow, actor(uow, username), order_id, at=system_clock())
     if output == "json":
         click.echo(msgspec.json.encode(_document(view)).decode())
         return
@@ -247,10 +227,10 @@ def _document(view: OrderView) -> dict[str, Any]:
 @orders_group.command("withdraw")
 @click.argument("order_id", metavar="ID")
 @click.option("--reason", required=True, help="Why the order is withdrawn; the platform is told.")
-@_AS
+@AS
 @db_option
 def withdraw_command(order_id: str, reason: str, username: str | None, db: str | None) -> None:
     """Withdraw order ID before the platform has answered it."""
     with operator_work(service_settings(db), write=True) as uow:
-        withdraw_order(uow, actor=_actor(uow, username), order_id=order_id, reason=reason, at=system_clock())
+        withdraw_order(uow, actor=actor(uow, username), order_id=order_id, reason=reason, at=system_clock())
     click.echo(f"withdrew {order_id}")

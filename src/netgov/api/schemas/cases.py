@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from netgov.api.schemas.storable import NO_NUL, NOT_BLANK, storable
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
 from netgov.governance.case_outcomes import CaseOutcome
@@ -20,27 +21,10 @@ from netgov.governance.cases import CaseSource
 from netgov.governance.deadlines import DeadlineStatus
 from netgov.governance.referrals import SUGGESTED_AGENCIES, ReferralStatus
 
-
-def _storable(value: str) -> str:
-    # What the databases cannot keep (NUL, lone surrogates) is a 422 here, not a 500 later.
-    if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode (it contains a lone surrogate)") from None
-    return value
-
-
-# What the service refuses is said in the schema itself (no NUL; the required texts not
-# blank, \x1c-\x1f being blank to Python too), so that clients and schema-driven tests know
-# such a request is invalid before they send it.
-_NO_NUL = r"^[^\x00]*$"
-_NOT_BLANK = r"^[^\x00]*[^\x00\s\x1c-\x1f][^\x00]*$"
-Ref = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=_NOT_BLANK), AfterValidator(_storable)]
-Article = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=_NOT_BLANK), AfterValidator(_storable)]
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=_NOT_BLANK), AfterValidator(_storable)]
-Summary = Annotated[str, StringConstraints(max_length=4000, pattern=_NO_NUL), AfterValidator(_storable)]
+Ref = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NOT_BLANK), AfterValidator(storable)]
+Article = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=NOT_BLANK), AfterValidator(storable)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK), AfterValidator(storable)]
+Summary = Annotated[str, StringConstraints(max_length=4000, pattern=NO_NUL), AfterValidator(storable)]
 OfficeId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.@-]{1,100}$")]
 

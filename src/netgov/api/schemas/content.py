@@ -12,18 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from netgov.api.schemas.storable import storable
 from netgov.core.content import Account, Content, MediaRef
-
-
-def _storable(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("must be valid Unicode (it contains a lone surrogate)") from None
-    return value
 
 
 def as_utc(value: datetime) -> datetime:
@@ -40,15 +30,15 @@ def _lower(value: str) -> str:
     return value.lower()
 
 
-Id = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_storable)]
-PostText = Annotated[str, StringConstraints(max_length=100_000), AfterValidator(_storable)]
-Language = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(_storable)]
-Url = Annotated[str, StringConstraints(min_length=1, max_length=2048), AfterValidator(_storable)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(storable)]
+PostText = Annotated[str, StringConstraints(max_length=100_000), AfterValidator(storable)]
+Language = Annotated[str, StringConstraints(min_length=1, max_length=20), AfterValidator(storable)]
+Url = Annotated[str, StringConstraints(min_length=1, max_length=2048), AfterValidator(storable)]
 Time = Annotated[datetime, AfterValidator(as_utc)]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
-MetadataKey = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_storable)]
+MetadataKey = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(storable)]
 MetadataScalar = (
-    Annotated[str, StringConstraints(max_length=1000), AfterValidator(_storable)]
+    Annotated[str, StringConstraints(max_length=1000), AfterValidator(storable)]
     | Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
     | Annotated[float, Field(allow_inf_nan=False)]
     | bool

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from netgov.api.schemas.content import Time
+from netgov.api.schemas.storable import NO_NUL, storable
 from netgov.governance.orders import (
     MAX_ITEMS,
     Effect,
@@ -26,24 +27,10 @@ from netgov.service.order_views import OrderView
 from netgov.service.orders import MAX_DEADLINE_HOURS, OrderRequest
 from netgov.store.tables import OrderRow
 
-
-def _storable(value: str) -> str:
-    """Refuse what the databases cannot store: PostgreSQL rejects NUL, UTF-8 lone surrogates."""
-    if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode (it contains a lone surrogate)") from None
-    return value
-
-
-# The schema itself excludes NUL, so that a request valid by the schema is one the stores can keep.
-_NO_NUL = r"^[^\x00]*$"
-Key = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=_NO_NUL), AfterValidator(_storable)]
-Line = Annotated[str, StringConstraints(max_length=200, pattern=_NO_NUL), AfterValidator(_storable)]
-Text = Annotated[str, StringConstraints(max_length=20_000, pattern=_NO_NUL), AfterValidator(_storable)]
-Link = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=_NO_NUL), AfterValidator(_storable)]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL), AfterValidator(storable)]
+Line = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL), AfterValidator(storable)]
+Text = Annotated[str, StringConstraints(max_length=20_000, pattern=NO_NUL), AfterValidator(storable)]
+Link = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NO_NUL), AfterValidator(storable)]
 
 
 class OrderItemIn(BaseModel):
@@ -64,7 +51,7 @@ class OrderCreate(BaseModel):
     platform: Key = Field(description="The platform the order is addressed to")
     kind: OrderKind = Field(description="`act` (Art. 9: act against content) or `information` (Art. 10)")
     regulation: Line = Field(description="The legal basis: the regulation's id, e.g. `MOSR`")
-    article: Annotated[str, StringConstraints(max_length=80, pattern=_NO_NUL), AfterValidator(_storable)] = Field(
+    article: Annotated[str, StringConstraints(max_length=80, pattern=NO_NUL), AfterValidator(storable)] = Field(
         description="The legal basis: the article's number, e.g. `9`"
     )
     provisions: list[Line] = Field(max_length=50, description="The provisions the reasons cite; at least one")
@@ -122,7 +109,7 @@ class WithdrawalCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: Annotated[
-        str, StringConstraints(min_length=1, max_length=2000, pattern=_NO_NUL), AfterValidator(_storable)
+        str, StringConstraints(min_length=1, max_length=2000, pattern=NO_NUL), AfterValidator(storable)
     ] = Field(description="Why the office withdraws the order; the platform sees it")
 
 

@@ -1,4 +1,5 @@
-"""Options and the acting principal shared by ``netgov cases`` and ``netgov deadlines``."""
+"""Who a staff command acts as (``--as USERNAME``, else the operator), and the options the
+cases, deadlines and orders commands share."""
 
 from __future__ import annotations
 
