@@ -144,6 +144,9 @@ def photograph(url: str, out: Path, *, password: str, doxxing: str, case: str) -
         page.goto(f"{url}/console/audit")
         page.screenshot(path=out / "audit.png")
         _case_pages(page, url, out, case)
+        _order_pages(page, url, out, case)
+        page.goto(f"{url}/console/coverage")
+        page.screenshot(path=out / "coverage.png", full_page=True)
         browser.close()
 
 
@@ -158,6 +161,21 @@ def _case_pages(page: Page, url: str, out: Path, case: str) -> None:
     form.get_by_role("button", name="Take this step").click()
     expect(page.get_by_role("status")).to_be_visible()
     page.screenshot(path=out / "case.png", full_page=True)
+
+
+def _order_pages(page: Page, url: str, out: Path, case: str) -> None:
+    """An order issued from the case (the form prefilled from it), then the office's order list."""
+    page.goto(f"{url}/console/orders/new?case={case}")
+    page.get_by_label("Provisions the reasons cite, one per line").fill("Art. 6 (personal data of private persons)")
+    page.get_by_label("Statement of reasons").fill(
+        "The post publishes a private person's address and telephone number without consent."
+    )
+    page.get_by_label("Deadline in working hours of the office").fill("24")
+    page.get_by_role("button", name="Issue the order").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Order")
+    page.screenshot(path=out / "order.png", full_page=True)
+    page.goto(f"{url}/console/orders")
+    page.screenshot(path=out / "orders.png")
 
 
 def _reveal(page: Page, decision_url: str) -> None:
