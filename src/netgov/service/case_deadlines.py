@@ -53,12 +53,32 @@ def deadline_rules(uow: UnitOfWork) -> DeadlineRules:
     )
 
 
+class Deadlines:
+    """The deadline rules and each office's working calendar, read once for a unit of work
+    (a sweep batch reads the rules once and each office's holidays once, not per case)."""
+
+    def __init__(self, uow: UnitOfWork, rules: DeadlineRules | None = None) -> None:
+        self._uow = uow
+        self.rules = deadline_rules(uow) if rules is None else rules
+        self._calendars: dict[str, WorkingCalendar] = {}
+
+    def calendar(self, office: OfficeRow) -> WorkingCalendar:
+        calendar = self._calendars.get(office.id)
+        if calendar is None:
+            calendar = self._calendars[office.id] = office_calendar(self._uow, office)
+        return calendar
+
+    def due(self, office: OfficeRow, *, category: str, source: str, start: datetime) -> datetime:
+        """When a case of (category, source) held by ``office`` from ``start`` is due."""
+        rule = self.rules.rule_for(category, source)
+        return self.calendar(office).add_working_hours(start, rule.working_hours)
+
+
 def due_at(
     uow: UnitOfWork, office: OfficeRow, *, category: str, source: str, start: datetime, rules: DeadlineRules | None
 ) -> datetime:
     """When a case of (category, source) held by ``office`` from ``start`` is due."""
-    rule = (rules or deadline_rules(uow)).rule_for(category, source)
-    return office_calendar(uow, office).add_working_hours(start, rule.working_hours)
+    return Deadlines(uow, rules).due(office, category=category, source=source, start=start)
 
 
 def set_deadline_rule(

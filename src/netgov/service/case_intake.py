@@ -22,9 +22,8 @@ from netgov.core.actions import Action, Mode, Severity
 from netgov.core.decision import RuleHit, decision_from_json
 from netgov.core.rulebook.model import Rulebook
 from netgov.governance.cases import CaseSource
-from netgov.service.case_deadlines import deadline_rules
-from netgov.service.case_routing import CaseNetwork
-from netgov.service.cases import open_case_once
+from netgov.service.case_batch import CaseBatch
+from netgov.service.case_opening import NewCase, open_cases
 from netgov.service.permissions import SYSTEM
 from netgov.store.tables import DecisionRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -39,39 +38,38 @@ class HoldIntake(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def open_cases_for_holds(uow: UnitOfWork, *, rulebook: Rulebook, at: datetime, limit: int) -> HoldIntake:
-    """Open up to ``limit`` cases for held decisions that have none; the caller commits."""
-    network = CaseNetwork.load(uow)
-    covered = network.covered()
-    rules = deadline_rules(uow)
-    opened = skipped = 0
+    """Open up to ``limit`` cases for held decisions that have none, as one batch; the caller commits."""
+    batch = CaseBatch.load(uow)
+    covered = batch.network.covered()
+    cases: list[NewCase] = []
+    skipped = 0
     for row, place in uow.cases.held_without_case(covered=covered, limit=limit):
         hit = _holding_rule(row)
         if hit is None:
             log.warning("decision %s was held but cites no enforced rule; no case opened", row.id)
             skipped += 1
             continue
-        rule = rulebook.rule(hit.rule)
-        result = open_case_once(
-            uow,
-            actor=SYSTEM,
-            source=CaseSource.HOLD,
-            source_ref=row.id,
-            jurisdiction=place,
-            category=hit.category,
-            severity=rule.severity if rule is not None else hit.severity,
-            regulation=hit.legal_ground.regulation,
-            article=hit.legal_ground.article,
-            platform_id=row.platform_id,
-            content_id=row.content_id,
-            decision_id=row.id,
-            rule_id=hit.rule,
-            summary=f"held for review by rule {hit.rule}: {hit.title}",
-            at=at,
-            network=network,
-            rules=rules,
-        )
-        opened += int(result.created)
+        cases.append(_new_case(row, place, hit, rulebook))
+    opened = sum(result.created for result in open_cases(batch, actor=SYSTEM, cases=cases, at=at))
     return HoldIntake(opened=opened, unplaced=uow.cases.held_unplaced(covered=covered), skipped=skipped)
+
+
+def _new_case(row: DecisionRow, place: str, hit: RuleHit, rulebook: Rulebook) -> NewCase:
+    rule = rulebook.rule(hit.rule)
+    return NewCase(
+        source=CaseSource.HOLD,
+        source_ref=row.id,
+        jurisdiction=place,
+        category=hit.category,
+        severity=rule.severity if rule is not None else hit.severity,
+        regulation=hit.legal_ground.regulation,
+        article=hit.legal_ground.article,
+        platform_id=row.platform_id,
+        content_id=row.content_id,
+        decision_id=row.id,
+        rule_id=hit.rule,
+        summary=f"held for review by rule {hit.rule}: {hit.title}",
+    )
 
 
 def _holding_rule(row: DecisionRow) -> RuleHit | None:

@@ -14,12 +14,11 @@ from datetime import datetime
 
 from netgov.errors import ConflictError, InvalidRequestError, PermissionDeniedError
 from netgov.governance.case_states import CaseState
-from netgov.governance.deadline_rules import DeadlineRules
-from netgov.governance.escalation import is_above, parent_office
+from netgov.governance.escalation import is_above
 from netgov.identity.authorization import authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
-from netgov.service.case_deadlines import due_at
+from netgov.service.case_batch import CaseBatch
 from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, require_worker
 from netgov.service.case_timeline import found_case, note, reason_given
 from netgov.service.permissions import require
@@ -76,23 +75,35 @@ def transfer(uow: UnitOfWork, *, actor: Principal, case_id: str, office_id: str,
     return _move(uow, case, office, target, kind="transferred", actor=actor, reason=why, at=at)
 
 
-def escalate(
-    uow: UnitOfWork, case: CaseRow, network: CaseNetwork, *, actor: Principal, at: datetime, rules: DeadlineRules
-) -> OfficeRow | None:
-    """Move a breached case to the parent office with a fresh deadline; at the top, record the
-    breach and leave it. Returns the receiving office, or None at the top."""
-    office = network.offices[case.office_id]
-    above = parent_office(network.directory, office.id)
-    if above is None:
+def escalate(batch: CaseBatch, case: CaseRow, *, actor: Principal, at: datetime) -> OfficeRow | None:
+    """Move a breached case to the office above (one on an active node) with a fresh deadline;
+    at the top, record the breach and leave it. Returns the receiving office, or None at the
+    top. The lines are noted in the batch's journal; ``batch.write()`` writes them."""
+    office = batch.network.offices[case.office_id]
+    target = batch.network.above(office)
+    if target is None:
         why = f"deadline {case.deadline_at} passed; {office.id} has no office above it to escalate to"
-        note(uow, case, kind="breached", action="case.breach", actor=actor, reason=why, at=at, from_office=office.id)
+        batch.journal.note(
+            case, kind="breached", action="case.breach", actor=actor, reason=why, at=at, from_office=office.id
+        )
         return None
-    target = network.offices[above.office]
     why = f"deadline {case.deadline_at} passed in {office.id}; escalated to the office above"
     case.escalations += 1
-    case.deadline_at = due_at(uow, target, category=case.category, source=case.source, start=at, rules=rules)
+    case.deadline_at = batch.deadlines.due(target, category=case.category, source=case.source, start=at)
     case.warned_at = None
-    _move(uow, case, office, target, kind="escalated", actor=actor, reason=why, at=at)
+    case.office_id = target.id
+    lines = {"from_office": office.id, "to_office": target.id}
+    batch.journal.note(case, kind="escalated", action=_ACTIONS["escalated"], actor=actor, reason=why, at=at, **lines)
+    assign_by_workload(
+        batch.uow,
+        case,
+        target,
+        actor=actor,
+        reason=f"escalated to {target.id}",
+        at=at,
+        staffing=batch.staffing,
+        journal=batch.journal,
+    )
     return target
 
 

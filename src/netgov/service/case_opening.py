@@ -1,14 +1,18 @@
 """Opening a case: checked, routed to an office and a member of its staff, timed, recorded.
 
 ``netgov.service.cases.open_case`` is the entry point; ``open_case_once`` here also says
-whether the case is new (the API answers 201 or 200 by it).
+whether the case is new (the API answers 201 or 200 by it). ``open_cases`` opens many in one
+``CaseBatch`` (the sweep); one case is a batch of one, so both take the same path.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
@@ -20,9 +24,8 @@ from netgov.governance.routing import Routed, priority
 from netgov.identity.authorization import visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
-from netgov.service.case_deadlines import due_at
+from netgov.service.case_batch import CaseBatch
 from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource
-from netgov.service.case_timeline import note
 from netgov.service.permissions import SYSTEM, require
 from netgov.store.tables import CaseRow, OfficeRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -43,6 +46,24 @@ _LIMITS = {
 class Opened:
     case: CaseRow
     created: bool  # False: a case for (source, source_ref) existed and is returned as it is
+
+
+class NewCase(msgspec.Struct, frozen=True, kw_only=True):
+    """What a case is opened about: the arguments of ``open_case`` but the actor and time."""
+
+    source: CaseSource
+    source_ref: str
+    jurisdiction: str
+    category: Category
+    severity: Severity
+    regulation: str
+    article: str
+    platform_id: str | None = None
+    content_id: str | None = None
+    decision_id: str | None = None
+    rule_id: str | None = None
+    summary: str = ""
+    trusted_flagger: bool = False
 
 
 def open_case_once(
@@ -66,65 +87,120 @@ def open_case_once(
     network: CaseNetwork | None = None,
     rules: DeadlineRules | None = None,
 ) -> Opened:
-    """``open_case``, saying whether the case is new. ``network`` and ``rules`` may be passed
-    in when many cases are opened in one unit of work (the sweep), to read them once."""
-    _check_texts(source_ref=source_ref, regulation=regulation, article=article, summary=summary)
-    _check_texts(rule_id=rule_id, platform_id=platform_id, content_id=content_id, decision_id=decision_id)
-    if actor is not SYSTEM and visible_scope(actor, Activity.CASE_WORK).empty:
-        # Refused before anything about the request is looked up: it tells a caller who may
-        # open no case at all nothing about which jurisdictions or cases exist.
-        raise PermissionDeniedError(f"{actor.name} holds no role that may {Activity.CASE_WORK.value}")
-    existing = uow.cases.by_source(source.value, source_ref)
-    if existing is not None:
-        require(actor, Activity.CASE_READ, case_resource(_office_of(uow, existing), existing.id))
-        return Opened(existing, False)
-    routed, office = _routed(uow, network or CaseNetwork.load(uow), actor, jurisdiction)
-    if platform_id is not None and uow.places.platform(platform_id) is None:
-        raise InvalidRequestError(f"platform_id: no platform {platform_id!r}")
-    case = CaseRow(
-        id=f"case_{uuid.uuid4().hex[:26]}",
-        source=source.value,
+    """``open_case``, saying whether the case is new: a batch of one (``open_cases``) after
+    looking for the case already opened for (source, source_ref)."""
+    new = NewCase(
+        source=source,
         source_ref=source_ref,
-        state=CaseState.FILED.value,
-        jurisdiction_code=jurisdiction,
-        office_id=office.id,
-        assignee_id=None,
-        category=category.value,
-        severity=severity.value,
-        priority=priority(severity, source.value, trusted_flagger),
-        trusted_flagger=trusted_flagger,
-        regulation=regulation.strip(),
-        article=article.strip(),
-        rule_id=rule_id,
+        jurisdiction=jurisdiction,
+        category=category,
+        severity=severity,
+        regulation=regulation,
+        article=article,
         platform_id=platform_id,
         content_id=content_id,
         decision_id=decision_id,
-        summary=summary.strip(),
+        rule_id=rule_id,
+        summary=summary,
+        trusted_flagger=trusted_flagger,
+    )
+    _check(new, actor)
+    existing = uow.cases.by_source(source.value, source_ref)
+    if existing is not None:
+        office = uow.places.office(existing.office_id)
+        assert office is not None, "cases.office_id is a foreign key"
+        require(actor, Activity.CASE_READ, case_resource(office, existing.id))
+        return Opened(existing, False)
+    (opened,) = _open_all(CaseBatch.load(uow, network=network, rules=rules), actor, [new], at)
+    return opened
+
+
+def open_cases(batch: CaseBatch, *, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[Opened]:
+    """Open a case for each of ``cases``, routed and timed in memory and written together:
+    one insert of the cases, one of their timeline lines, one append to the audit chain.
+
+    Meant for items known to have no case yet (the sweep's query leaves out decisions that
+    have one), so nothing is looked up first. One that has a case all the same (a concurrent
+    sweeper opened it, or ``cases`` names it twice) is caught by the unique key on (source,
+    source_ref): the batch is then written one case at a time and that item returns the
+    existing case, ``created`` False. The result is in the order of ``cases``."""
+    for new in cases:
+        _check(new, actor)
+    return _open_all(batch, actor, cases, at)
+
+
+def _open_all(batch: CaseBatch, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[Opened]:
+    planned = [_planned(batch, actor, new, at) for new in cases]
+    if batch.uow.cases.add_all_once(planned):
+        opened = [Opened(case, True) for case in planned]
+    else:
+        opened = [_one_at_a_time(batch, case) for case in planned]
+    batch.write()
+    return opened
+
+
+def _planned(batch: CaseBatch, actor: Principal, new: NewCase, at: datetime) -> CaseRow:
+    """The new case routed, timed and assigned, with its timeline noted; not yet written."""
+    routed, office = _routed(batch.network, actor, new.jurisdiction)
+    if new.platform_id is not None and batch.uow.places.platform(new.platform_id) is None:
+        raise InvalidRequestError(f"platform_id: no platform {new.platform_id!r}")
+    source, category = new.source.value, new.category.value
+    case = CaseRow(
+        id=f"case_{uuid.uuid4().hex[:26]}",
+        source=source,
+        source_ref=new.source_ref,
+        state=CaseState.FILED.value,
+        jurisdiction_code=new.jurisdiction,
+        office_id=office.id,
+        assignee_id=None,
+        category=category,
+        severity=new.severity.value,
+        priority=priority(new.severity, source, new.trusted_flagger),
+        trusted_flagger=new.trusted_flagger,
+        regulation=new.regulation.strip(),
+        article=new.article.strip(),
+        rule_id=new.rule_id,
+        platform_id=new.platform_id,
+        content_id=new.content_id,
+        decision_id=new.decision_id,
+        summary=new.summary.strip(),
         opened_at=at,
         updated_at=at,
-        deadline_at=due_at(uow, office, category=category.value, source=source.value, start=at, rules=rules),
+        deadline_at=batch.deadlines.due(office, category=category, source=source, start=at),
         warned_at=None,
         escalations=0,
         outcome=None,
         closed_at=None,
     )
-    if not uow.cases.add_once(case):
-        # Opened by a concurrent request or sweeper since the lookup above: theirs stands.
-        raced = uow.cases.by_source(source.value, source_ref)
-        assert raced is not None, "add_once refused it for this key"
-        return Opened(raced, False)
-    fell = routed.fell_back_levels
-    up = f", {fell} level(s) up: {jurisdiction} has no office of its own" if fell else ""
-    why = f"opened from {source.value} {source_ref}; routed to {office.id}{up}"
-    note(uow, case, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
-    assign_by_workload(uow, case, office, actor=actor, reason="routed on opening", at=at)
-    return Opened(case, True)
+    why = f"opened from {source} {new.source_ref}; routed to {office.id}{_fell_back(batch.network, new, routed)}"
+    batch.journal.note(case, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
+    assign_by_workload(
+        batch.uow,
+        case,
+        office,
+        actor=actor,
+        reason="routed on opening",
+        at=at,
+        staffing=batch.staffing,
+        journal=batch.journal,
+    )
+    return case
 
 
-def _routed(uow: UnitOfWork, network: CaseNetwork, actor: Principal, jurisdiction: str) -> tuple[Routed, OfficeRow]:
+def _one_at_a_time(batch: CaseBatch, case: CaseRow) -> Opened:
+    """Write one planned case; when its key is taken, the existing case, and this one's lines dropped."""
+    if batch.uow.cases.add_once(case):
+        return Opened(case, True)
+    batch.journal.discard(case.id)
+    batch.staffing.release(case.assignee_id)
+    existing = batch.uow.cases.by_source(case.source, case.source_ref)
+    assert existing is not None, "add_once refused it for this key"
+    return Opened(existing, False)
+
+
+def _routed(network: CaseNetwork, actor: Principal, jurisdiction: str) -> tuple[Routed, OfficeRow]:
     """The office a new case in ``jurisdiction`` goes to, which the actor must be able to work in."""
-    place = uow.places.jurisdiction(jurisdiction)
-    if place is not None and place.retired_at is not None and actor is not SYSTEM:
+    if jurisdiction in network.retired and actor is not SYSTEM:
         raise InvalidRequestError(f"jurisdiction: {jurisdiction!r} is retired; open the case in its successor")
     routed = network.route(jurisdiction)
     office = network.offices[routed.office]
@@ -132,10 +208,25 @@ def _routed(uow: UnitOfWork, network: CaseNetwork, actor: Principal, jurisdictio
     return routed, office
 
 
-def _office_of(uow: UnitOfWork, case: CaseRow) -> OfficeRow:
-    office = uow.places.office(case.office_id)
-    assert office is not None, "cases.office_id is a foreign key"
-    return office
+def _fell_back(network: CaseNetwork, new: NewCase, routed: Routed) -> str:
+    """What the timeline says when the case went to an office above its own node."""
+    fell = routed.fell_back_levels
+    if not fell:
+        return ""
+    why = "is retired" if new.jurisdiction in network.retired else "has no office of its own"
+    return f", {fell} level(s) up: {new.jurisdiction} {why}"
+
+
+def _check(new: NewCase, actor: Principal) -> None:
+    """The request's own fields, and whether the actor may open cases at all."""
+    _check_texts(source_ref=new.source_ref, regulation=new.regulation, article=new.article, summary=new.summary)
+    _check_texts(
+        rule_id=new.rule_id, platform_id=new.platform_id, content_id=new.content_id, decision_id=new.decision_id
+    )
+    if actor is not SYSTEM and visible_scope(actor, Activity.CASE_WORK).empty:
+        # Refused before anything about the request is looked up: it tells a caller who may
+        # open no case at all nothing about which jurisdictions or cases exist.
+        raise PermissionDeniedError(f"{actor.name} holds no role that may {Activity.CASE_WORK.value}")
 
 
 def _check_texts(**fields: str | None) -> None:

@@ -1,10 +1,11 @@
 """Routing against the stored network: the jurisdiction tree, its offices and their staff.
 
 ``CaseNetwork.load`` reads the tree and the offices once (one per unit of work or sweep
-batch); ``route_staff`` reads one office's seated staff with their open cases and asks the
-pure ``Workload`` for the least-loaded eligible member. Eligible: seated in the office, not
-disabled, holding a role that may work cases (``case.work``) over the office's
-jurisdiction, and below their weekly capacity. Certifications are not required (yet).
+batch); ``Staffing`` reads an office's seated staff with their open cases once, the first
+time a case goes there, and asks the pure ``Workload`` for the least-loaded eligible
+member. Eligible: seated in the office, not disabled, holding a role that may work cases
+(``case.work``) over the office's jurisdiction, and below their weekly capacity.
+Certifications are not required (yet).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from netgov.governance.routing import (
 from netgov.identity.authorization import Resource, authorize
 from netgov.identity.principal import Grant, Principal
 from netgov.identity.roles import Activity, Role
-from netgov.service.case_timeline import note
+from netgov.service.case_timeline import Journal
 from netgov.service.permissions import SYSTEM, require
 from netgov.store.tables import CaseRow, GrantRow, OfficeRow, StaffRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -37,25 +38,36 @@ WORKS_CASES = Activity.CASE_WORK.value
 
 @dataclass(frozen=True, slots=True)
 class CaseNetwork:
-    """The jurisdiction tree and its offices, as routing, moves and escalation see them."""
+    """The jurisdiction tree and its offices, as routing, moves and escalation see them.
+
+    ``directory`` places every office, even one left on a retired node (its cases still need
+    a place). ``routes`` is what new work follows: only offices on active nodes, over the same
+    tree, so a retired node takes no new case and work placed in it (an old decision naming a
+    merged county) falls through to the route of its nearest active ancestor.
+    """
 
     directory: OfficeDirectory
+    routes: OfficeDirectory
     offices: dict[str, OfficeRow]
     retired: frozenset[str]
 
     @classmethod
     def load(cls, uow: UnitOfWork) -> CaseNetwork:
         jurisdictions = uow.places.jurisdictions()
+        retired = frozenset(row.code for row in jurisdictions if row.retired_at is not None)
         tree = JurisdictionTree((row.code, row.parent_code) for row in jurisdictions)
         offices = {row.id: row for row in uow.places.offices()}
         directory = OfficeDirectory(tree, (Office(row.id, row.jurisdiction_code) for row in offices.values()))
-        retired = frozenset(row.code for row in jurisdictions if row.retired_at is not None)
-        return cls(directory=directory, offices=offices, retired=retired)
+        active = (
+            Office(row.id, row.jurisdiction_code) for row in offices.values() if row.jurisdiction_code not in retired
+        )
+        return cls(directory=directory, routes=OfficeDirectory(tree, active), offices=offices, retired=retired)
 
     def route(self, jurisdiction: str) -> Routed:
-        """The lowest office covering ``jurisdiction``; InvalidRequestError naming it when none does."""
+        """The lowest office on an active node covering ``jurisdiction``; InvalidRequestError
+        naming it when none does."""
         try:
-            return self.directory.route(jurisdiction)
+            return self.routes.route(jurisdiction)
         except UnknownJurisdictionError:
             raise InvalidRequestError(f"jurisdiction: no jurisdiction {jurisdiction!r}") from None
         except UncoveredJurisdictionError:
@@ -63,6 +75,13 @@ class CaseNetwork:
                 f"jurisdiction: no office covers {jurisdiction!r} nor any jurisdiction above it; "
                 "add an office (netgov coverage shows every gap)"
             ) from None
+
+    def above(self, office: OfficeRow) -> OfficeRow | None:
+        """Where work escalates from ``office``: the route of its node's parent, offices on
+        retired nodes skipped; None at the top."""
+        parent = self.routes.tree.parent(office.jurisdiction_code)
+        routed = None if parent is None else self.routes.covering(parent)
+        return None if routed is None else self.offices[routed.office]
 
     def office(self, office_id: str) -> OfficeRow:
         """An office as a target of a move; InvalidRequestError when unknown or retired."""
@@ -74,8 +93,8 @@ class CaseNetwork:
         return row
 
     def covered(self) -> tuple[str, ...]:
-        """Jurisdictions some office covers: work placed anywhere else cannot be routed."""
-        return tuple(code for code in self.directory.tree.codes if self.directory.covering(code) is not None)
+        """Jurisdictions some office on an active node covers: work placed anywhere else cannot be routed."""
+        return tuple(code for code in self.routes.tree.codes if self.routes.covering(code) is not None)
 
 
 def case_resource(office: OfficeRow, case_id: str = "") -> Resource:
@@ -112,25 +131,69 @@ def eligible_staff(uow: UnitOfWork, office: OfficeRow) -> list[StaffMember]:
     ]
 
 
-def route_staff(uow: UnitOfWork, office: OfficeRow, *, category: str) -> str | None:
-    """The least-loaded eligible member of ``office`` (staff id); None when nobody is eligible."""
-    workload = Workload(eligible_staff(uow, office), require_certification=False)
-    return workload.assign(office.id, category=category, role=WORKS_CASES)
+class Staffing:
+    """Who takes the next case in each office, for the length of one unit of work.
+
+    The first case routed to an office reads its eligible staff and their open cases; after
+    that a ``Workload`` keeps the count as cases are assigned (and released, when a case
+    leaves its assignee), so a batch of hundreds of cases routes in memory and picks exactly
+    whom one-at-a-time routing would have picked.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self._workloads: dict[str, Workload] = {}
+        self._seated: dict[str, str] = {}  # staff id -> the office whose workload counts them
+
+    def assign(self, office: OfficeRow, *, category: str) -> str | None:
+        """The least-loaded eligible member of ``office`` (counted as one case busier); None if nobody."""
+        workload = self._workloads.get(office.id)
+        if workload is None:
+            # Changes this unit of work made (a case moved away from someone) count too.
+            self._uow.session.flush()
+            members = eligible_staff(self._uow, office)
+            workload = self._workloads[office.id] = Workload(members, require_certification=False)
+            self._seated.update((member.id, office.id) for member in members)
+        return workload.assign(office.id, category=category, role=WORKS_CASES)
+
+    def release(self, staff_id: str | None) -> None:
+        """A case left ``staff_id`` (moved away or never written): one fewer for them."""
+        workload = None if staff_id is None else self._workloads.get(self._seated.get(staff_id, ""))
+        if workload is not None and staff_id is not None and workload.open_cases(staff_id) > 0:
+            workload.release(staff_id)
 
 
 def assign_by_workload(
-    uow: UnitOfWork, case: CaseRow, office: OfficeRow, *, actor: Principal, reason: str, at: datetime
+    uow: UnitOfWork,
+    case: CaseRow,
+    office: OfficeRow,
+    *,
+    actor: Principal,
+    reason: str,
+    at: datetime,
+    staffing: Staffing | None = None,
+    journal: Journal | None = None,
 ) -> str | None:
     """Give the case to the least-loaded eligible member of ``office``, or leave it in the
-    office's queue when nobody is eligible; either way the timeline and audit log say so."""
-    staff_id = route_staff(uow, office, category=case.category)
+    office's queue when nobody is eligible; either way the timeline and audit log say so.
+
+    A batch passes its ``staffing`` and ``journal``; the lines are then written with the batch."""
+    staffing = staffing or Staffing(uow)
+    previous = case.assignee_id
+    staff_id = staffing.assign(office, category=case.category)
+    # After the choice, as the database would count it: the case was still the previous
+    # assignee's while the new one was chosen.
+    staffing.release(previous)
     case.assignee_id = staff_id
+    lines = journal or Journal()
     if staff_id is None:
         why = f"{reason}; nobody in {office.id} is eligible (seated, may work cases, below capacity): left in its queue"
-        note(uow, case, kind="unassigned", action="case.assign", actor=actor, reason=why, at=at, to_office=office.id)
+        lines.note(case, kind="unassigned", action="case.assign", actor=actor, reason=why, at=at, to_office=office.id)
     else:
         why = f"{reason}; by workload in {office.id}"
-        note(uow, case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=staff_id)
+        lines.note(case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=staff_id)
+    if journal is None:
+        lines.write(uow)
     return staff_id
 
 

@@ -24,6 +24,7 @@ from netgov.governance.orders import (
     reminder_due,
 )
 from netgov.service.audit_trail import Entry, record
+from netgov.service.case_routing import CaseNetwork
 from netgov.service.permissions import SYSTEM
 from netgov.store.tables import CaseEventRow, OfficeRow, OrderRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -52,15 +53,11 @@ def ancestry(uow: UnitOfWork, code: str) -> list[str]:
     return codes
 
 
-def office_above(uow: UnitOfWork, office: OfficeRow) -> OfficeRow | None:
-    """The office of the nearest jurisdiction above ``office``'s that has one; None at the top."""
-    by_jurisdiction: dict[str, OfficeRow] = {}
-    for row in uow.places.offices():
-        by_jurisdiction.setdefault(row.jurisdiction_code, row)
-    for code in ancestry(uow, office.jurisdiction_code)[1:]:
-        if code in by_jurisdiction:
-            return by_jurisdiction[code]
-    return None
+def office_above(uow: UnitOfWork, office: OfficeRow, network: CaseNetwork | None = None) -> OfficeRow | None:
+    """The office of the nearest jurisdiction above ``office``'s that has one on an active node
+    (an office left on a retired node takes no new work); None at the top. The route cases
+    escalate by (``CaseNetwork.above``), so an order and its case escalate to the same office."""
+    return (network or CaseNetwork.load(uow)).above(office)
 
 
 class SweepTick(Protocol):
@@ -108,10 +105,11 @@ def _escalate(uow: UnitOfWork, at: datetime, limit: int) -> int:
         for row in rows
         if escalation_due(OrderStatus(row.status), deadline=row.deadline_at, escalated_at=row.escalated_at, at=at)
     ]
+    network = CaseNetwork.load(uow) if due else None
     for row in due:
         row.escalated_at = at
         office = uow.places.office(row.office_id)
-        above = None if office is None else office_above(uow, office)
+        above = None if office is None else office_above(uow, office, network)
         to = f"escalated to {above.name}" if above else "no office above the issuing one; it stays on its overview"
         reason = f"the deadline {row.deadline_at.isoformat()} passed while the order was {row.status}; {to}"
         details = {"to_office": above.id if above else None, "deadline_at": row.deadline_at.isoformat()}

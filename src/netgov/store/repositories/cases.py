@@ -3,7 +3,7 @@ the case page and the sweep ask of them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from netgov.identity.authorization import Scope
+from netgov.store.bulk import BulkInsert
 from netgov.store.tables import (
     CaseEventRow,
     CaseRow,
@@ -29,6 +30,7 @@ from netgov.store.tables import (
 CLOSED = "closed"
 HOLD_ACTION = "hold_for_review"
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+_INSERT_EVENTS = BulkInsert(CaseEventRow.metadata.tables[CaseEventRow.__tablename__])
 
 
 class CaseSort(StrEnum):
@@ -59,6 +61,22 @@ class CaseRepository:
     def add(self, *rows: CaseRow | CaseEventRow | ReferralRow | DeadlinePolicyRow) -> None:
         self._session.add_all(rows)
         self._session.flush()
+
+    def add_events(self, lines: Sequence[Mapping[str, object]]) -> None:
+        """Insert timeline lines (every column but the id), in order, with one executemany:
+        a batch's lines cost one statement, not an ORM flush each."""
+        _INSERT_EVENTS.run(self._session.connection(), lines)
+
+    def add_all_once(self, cases: Sequence[CaseRow]) -> bool:
+        """Insert new cases together; False (and none written) when the unique key refuses one
+        of them: a case for its (source, source_ref) exists, opened by a concurrent
+        transaction, or the batch names it twice. The caller then adds them one at a time."""
+        try:
+            with self._session.begin_nested():
+                self._session.add_all(cases)
+        except IntegrityError:
+            return False
+        return True
 
     def add_once(self, case: CaseRow) -> bool:
         """Insert a new case; False (and nothing written) when another transaction opened one
@@ -174,12 +192,30 @@ class CaseRepository:
         )
         return list(self._session.scalars(query))
 
-    def breach_recorded(self, case_id: str, *, since: datetime) -> bool:
-        """Whether a breach at the top of the tree was recorded for the case at or after ``since``."""
-        query = select(CaseEventRow.id).where(
-            CaseEventRow.case_id == case_id, CaseEventRow.kind == "breached", CaseEventRow.at >= since
+    def locked(self, case_ids: Sequence[str]) -> list[CaseRow]:
+        """The cases, locked until the unit of work ends and read afresh; taken in id order,
+        the same for every sweeper, so two never wait on each other in a cycle."""
+        if not case_ids:
+            return []
+        query = (
+            select(CaseRow)
+            .where(CaseRow.id.in_(list(case_ids)))
+            .order_by(CaseRow.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
-        return self._session.scalars(query.limit(1)).first() is not None
+        return list(self._session.scalars(query))
+
+    def last_breaches(self, case_ids: Sequence[str]) -> dict[str, datetime]:
+        """When a breach at the top of the tree was last recorded, per case that has one."""
+        if not case_ids:
+            return {}
+        query = (
+            select(CaseEventRow.case_id, func.max(CaseEventRow.at))
+            .where(CaseEventRow.case_id.in_(list(case_ids)), CaseEventRow.kind == "breached")
+            .group_by(CaseEventRow.case_id)
+        )
+        return {case_id: at for case_id, at in self._session.execute(query) if at is not None}
 
     def held_without_case(self, *, covered: Sequence[str], limit: int) -> list[tuple[DecisionRow, str]]:
         """Held decisions no case was opened for, oldest first, each with its place (the
