@@ -17,6 +17,7 @@ from netgov.cli.service_access import open_runtime
 from netgov.demo.casework import PLATFORM
 from netgov.demo.seed import DemoCredentials, seed_demo
 from netgov.demo.world import demo_world
+from netgov.service.sweep import sweeping
 from netgov.settings import Settings, sqlite_url
 from netgov.store.database import connect
 from netgov.store.schema import upgrade
@@ -33,7 +34,11 @@ def demo_settings(data_dir: Path) -> Settings:
     """The demo's own database and data directory; never the main database, whatever the environment says."""
     home = data_dir / "demo"
     # The demo serves plain HTTP on loopback, where a Secure cookie would never be sent back.
-    return Settings(data_dir=home, database_url=sqlite_url(home / "netgov.sqlite"), cookie_secure=False)
+    # A sweep every 10 s rather than every minute: a post held while trying the demo shows up
+    # as a case in the queue almost at once.
+    return Settings(
+        data_dir=home, database_url=sqlite_url(home / "netgov.sqlite"), cookie_secure=False, sweep_seconds=10
+    )
 
 
 def fresh_database(settings: Settings) -> None:
@@ -88,7 +93,10 @@ def demo(host: str, port: int, posts: int, seed: int, data_dir: Path | None, no_
         _print_later(settings, host, port)
         return
     click.echo(f"\nServing the demo at {url} until Ctrl-C.\n")
-    serve_app(create_app(runtime, close_runtime=True), host=host, port=port)
+    # As `netgov serve` does: posts held while the demo runs become cases within the interval.
+    every, batch = settings.sweep_seconds, settings.sweep_batch
+    with runtime, sweeping(runtime.database, rulebook=runtime.rulebook, clock=runtime.clock, every=every, batch=batch):
+        serve_app(create_app(runtime), host=host, port=port)
 
 
 def _print_world(settings: Settings, credentials: DemoCredentials, seconds: float) -> None:
