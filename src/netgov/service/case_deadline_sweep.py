@@ -12,6 +12,7 @@ writes its timeline lines and audit events together.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import msgspec
@@ -27,8 +28,9 @@ from netgov.service.permissions import SYSTEM
 from netgov.store.tables import CaseRow, OfficeRow
 from netgov.store.unit_of_work import UnitOfWork
 
-# How far ahead warnings look, in calendar time: a warning margin of working hours is well
-# inside a month even across holidays.
+# How far ahead warnings look at most, in calendar time: a warning margin of working hours is
+# well inside a month even across holidays (each tick reads only up to the nearest line it
+# can prove, see ``_horizon``).
 WARN_HORIZON = timedelta(days=31)
 
 _RUNNING = sorted(state.value for state in RUNNING_STATES)
@@ -42,9 +44,9 @@ class Escalations(msgspec.Struct, frozen=True, kw_only=True):
 def warn_due_cases(uow: UnitOfWork, *, at: datetime, limit: int) -> int:
     """Warn the cases (up to ``limit`` candidates, nearest deadline first) now within their
     warning margin; returns how many were warned. The caller commits."""
-    deadlines = Deadlines(uow)
+    deadlines = Deadlines.everywhere(uow)
     offices = {row.id: row for row in uow.places.offices()}
-    candidates = uow.cases.unwarned(_RUNNING, after=at, before=at + WARN_HORIZON, limit=limit)
+    candidates = uow.cases.unwarned(_RUNNING, after=at, before=_horizon(deadlines, offices.values(), at), limit=limit)
     # Most candidates are not due yet: only those that are get locked and read again.
     due = [case.id for case in candidates if _warning_due(deadlines, offices[case.office_id], case, at)]
     journal = Journal()
@@ -66,8 +68,10 @@ def warn_due_cases(uow: UnitOfWork, *, at: datetime, limit: int) -> int:
 
 def escalate_breached_cases(uow: UnitOfWork, *, at: datetime, limit: int) -> Escalations:
     """Escalate up to ``limit`` cases whose deadline passed before ``at``. The caller commits."""
-    batch = CaseBatch.load(uow)
     cases = _locked(uow, uow.cases.breached(_RUNNING, at=at, limit=limit))
+    if not cases:
+        return Escalations(escalated=0, breached_at_top=0)
+    batch = CaseBatch.load(uow)
     breaches = uow.cases.last_breaches([case.id for case in cases])
     escalated = top = 0
     for case in cases:
@@ -81,6 +85,15 @@ def escalate_breached_cases(uow: UnitOfWork, *, at: datetime, limit: int) -> Esc
             escalated += 1
     batch.write()
     return Escalations(escalated=escalated, breached_at_top=top)
+
+
+def _horizon(deadlines: Deadlines, offices: Iterable[OfficeRow], at: datetime) -> datetime:
+    """The latest deadline that may be due a warning at ``at``: the furthest warning line of
+    any office for the widest margin of any rule (at most ``WARN_HORIZON`` ahead). The
+    query reads only the cases due by then, so a tick does not reread every case's calendar."""
+    widest = max(rule.warn_hours for rule in deadlines.rules.rules)
+    lines = (deadlines.warning_line(office, warn_hours=widest, at=at) for office in offices)
+    return min(max(lines, default=at), at + WARN_HORIZON)
 
 
 def _warning_due(deadlines: Deadlines, office: OfficeRow, case: CaseRow, at: datetime) -> bool:

@@ -8,7 +8,8 @@ built-in ones (``netgov.governance.deadline_rules.BUILT_IN``) overridden by the 
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
 
 from netgov.errors import InvalidRequestError, NotFoundError
 from netgov.governance.calendar import WorkingCalendar
@@ -23,6 +24,7 @@ from netgov.store.unit_of_work import UnitOfWork
 
 # Deadline rules hold for the whole installation: only a national grant to assign cases changes them.
 _POLICY = Resource(kind="deadline_policy")
+_SECOND = timedelta(seconds=1)
 
 
 def lineage(code: str) -> list[str]:
@@ -31,14 +33,16 @@ def lineage(code: str) -> list[str]:
     return [".".join(parts[: depth + 1]) for depth in range(len(parts))]
 
 
-def office_calendar(uow: UnitOfWork, office: OfficeRow) -> WorkingCalendar:
-    """The office's working hours, less the holidays of its jurisdiction and its ancestors."""
+def office_calendar(uow: UnitOfWork, office: OfficeRow, holidays: Sequence[date] | None = None) -> WorkingCalendar:
+    """The office's working hours, less the holidays of its jurisdiction and its ancestors
+    (``holidays`` when the caller read them already)."""
     try:
         opens, closes = time.fromisoformat(office.opens), time.fromisoformat(office.closes)
         weekdays = [int(day) for day in office.weekdays.split(",") if day.strip()]
     except ValueError as error:
         raise InvalidRequestError(f"office {office.id} has unreadable working hours: {error}") from error
-    holidays = [row.day for row in uow.places.holidays(lineage(office.jurisdiction_code))]
+    if holidays is None:
+        holidays = [row.day for row in uow.places.holidays(lineage(office.jurisdiction_code))]
     return WorkingCalendar.office_hours(
         office.timezone, opens=opens, closes=closes, weekdays=weekdays, holidays=holidays
     )
@@ -55,23 +59,48 @@ def deadline_rules(uow: UnitOfWork) -> DeadlineRules:
 
 class Deadlines:
     """The deadline rules and each office's working calendar, read once for a unit of work
-    (a sweep batch reads the rules once and each office's holidays once, not per case)."""
+    (a sweep batch reads the rules once and the holidays once, not per case)."""
 
-    def __init__(self, uow: UnitOfWork, rules: DeadlineRules | None = None) -> None:
+    def __init__(
+        self, uow: UnitOfWork, rules: DeadlineRules | None = None, *, holidays: Mapping[str, list[date]] | None = None
+    ) -> None:
         self._uow = uow
         self.rules = deadline_rules(uow) if rules is None else rules
+        self._holidays = holidays
         self._calendars: dict[str, WorkingCalendar] = {}
+
+    @classmethod
+    def everywhere(cls, uow: UnitOfWork, rules: DeadlineRules | None = None) -> Deadlines:
+        """For a batch across many offices: every jurisdiction's holidays read in one query."""
+        holidays: dict[str, list[date]] = {}
+        for row in uow.places.all_holidays():
+            holidays.setdefault(row.jurisdiction_code, []).append(row.day)
+        return cls(uow, rules, holidays=holidays)
 
     def calendar(self, office: OfficeRow) -> WorkingCalendar:
         calendar = self._calendars.get(office.id)
         if calendar is None:
-            calendar = self._calendars[office.id] = office_calendar(self._uow, office)
+            days = None
+            if self._holidays is not None:
+                days = [day for code in lineage(office.jurisdiction_code) for day in self._holidays.get(code, ())]
+            calendar = self._calendars[office.id] = office_calendar(self._uow, office, days)
         return calendar
 
     def due(self, office: OfficeRow, *, category: str, source: str, start: datetime) -> datetime:
         """When a case of (category, source) held by ``office`` from ``start`` is due."""
         rule = self.rules.rule_for(category, source)
         return self.calendar(office).add_working_hours(start, rule.working_hours)
+
+    def warning_line(self, office: OfficeRow, *, warn_hours: float, at: datetime) -> datetime:
+        """A moment past which a deadline still has more than ``warn_hours`` working hours of
+        ``office`` left at ``at``: no deadline after it is due a warning (one before it may be).
+
+        ``warn_hours`` from ``at`` reach some moment; any deadline a second past the next
+        working moment after that has working time beyond the margin, however nights,
+        weekends and holidays fall."""
+        calendar = self.calendar(office)
+        reached = calendar.add_working_hours(at, warn_hours)
+        return calendar.add_working_hours(reached + _SECOND, 0) + _SECOND
 
 
 def due_at(

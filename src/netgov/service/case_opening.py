@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 import msgspec
 
@@ -25,7 +26,7 @@ from netgov.identity.authorization import visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_batch import CaseBatch
-from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource
+from netgov.service.case_routing import CaseNetwork, case_resource, routed_line
 from netgov.service.permissions import SYSTEM, require
 from netgov.store.tables import CaseRow, OfficeRow
 from netgov.store.unit_of_work import UnitOfWork
@@ -46,6 +47,15 @@ _LIMITS = {
 class Opened:
     case: CaseRow
     created: bool  # False: a case for (source, source_ref) existed and is returned as it is
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedRef:
+    """``Opened`` for a batch: the case's id, not its row (loading each row would cost more
+    than opening it)."""
+
+    case_id: str
+    created: bool
 
 
 class NewCase(msgspec.Struct, frozen=True, kw_only=True):
@@ -111,11 +121,13 @@ def open_case_once(
         assert office is not None, "cases.office_id is a foreign key"
         require(actor, Activity.CASE_READ, case_resource(office, existing.id))
         return Opened(existing, False)
-    (opened,) = _open_all(CaseBatch.load(uow, network=network, rules=rules), actor, [new], at)
-    return opened
+    (opened,) = _open_all(CaseBatch.load(uow, network=network, rules=rules, one_case=True), actor, [new], at)
+    case = uow.cases.case(opened.case_id)
+    assert case is not None, "it was written (or found) just now"
+    return Opened(case, opened.created)
 
 
-def open_cases(batch: CaseBatch, *, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[Opened]:
+def open_cases(batch: CaseBatch, *, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[OpenedRef]:
     """Open a case for each of ``cases``, routed and timed in memory and written together:
     one insert of the cases, one of their timeline lines, one append to the audit chain.
 
@@ -129,73 +141,75 @@ def open_cases(batch: CaseBatch, *, actor: Principal, cases: Sequence[NewCase], 
     return _open_all(batch, actor, cases, at)
 
 
-def _open_all(batch: CaseBatch, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[Opened]:
+def _open_all(batch: CaseBatch, actor: Principal, cases: Sequence[NewCase], at: datetime) -> list[OpenedRef]:
     planned = [_planned(batch, actor, new, at) for new in cases]
-    if batch.uow.cases.add_all_once(planned):
-        opened = [Opened(case, True) for case in planned]
+    if batch.uow.cases.add_cases_once(planned):
+        opened = [OpenedRef(str(row["id"]), True) for row in planned]
     else:
-        opened = [_one_at_a_time(batch, case) for case in planned]
+        opened = [_one_at_a_time(batch, row) for row in planned]
     batch.write()
     return opened
 
 
-def _planned(batch: CaseBatch, actor: Principal, new: NewCase, at: datetime) -> CaseRow:
-    """The new case routed, timed and assigned, with its timeline noted; not yet written."""
+def _planned(batch: CaseBatch, actor: Principal, new: NewCase, at: datetime) -> dict[str, object]:
+    """The new case's row, routed, timed and assigned, with its timeline noted; not yet written."""
     routed, office = _routed(batch.network, actor, new.jurisdiction)
-    if new.platform_id is not None and batch.uow.places.platform(new.platform_id) is None:
+    if new.platform_id is not None and not batch.has_platform(new.platform_id):
         raise InvalidRequestError(f"platform_id: no platform {new.platform_id!r}")
-    source, category = new.source.value, new.category.value
-    case = CaseRow(
-        id=f"case_{uuid.uuid4().hex[:26]}",
-        source=source,
-        source_ref=new.source_ref,
-        state=CaseState.FILED.value,
-        jurisdiction_code=new.jurisdiction,
-        office_id=office.id,
-        assignee_id=None,
-        category=category,
-        severity=new.severity.value,
-        priority=priority(new.severity, source, new.trusted_flagger),
-        trusted_flagger=new.trusted_flagger,
-        regulation=new.regulation.strip(),
-        article=new.article.strip(),
-        rule_id=new.rule_id,
-        platform_id=new.platform_id,
-        content_id=new.content_id,
-        decision_id=new.decision_id,
-        summary=new.summary.strip(),
-        opened_at=at,
-        updated_at=at,
-        deadline_at=batch.deadlines.due(office, category=category, source=source, start=at),
-        warned_at=None,
-        escalations=0,
-        outcome=None,
-        closed_at=None,
-    )
+    case_id, source, category = f"case_{uuid.uuid4().hex[:26]}", new.source.value, new.category.value
+    staff_id = batch.staffing.assign(office, category=category)
     why = f"opened from {source} {new.source_ref}; routed to {office.id}{_fell_back(batch.network, new, routed)}"
-    batch.journal.note(case, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
-    assign_by_workload(
-        batch.uow,
-        case,
-        office,
-        actor=actor,
-        reason="routed on opening",
-        at=at,
-        staffing=batch.staffing,
-        journal=batch.journal,
-    )
-    return case
+    batch.journal.line(case_id, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
+    routed_to = routed_line(office, staff_id, "routed on opening")
+    batch.journal.line(case_id, action="case.assign", actor=actor, at=at, **routed_to)
+    deadline = batch.deadlines.due(office, category=category, source=source, start=at)
+    return _row(new, case_id=case_id, office=office, staff_id=staff_id, deadline=deadline, at=at)
 
 
-def _one_at_a_time(batch: CaseBatch, case: CaseRow) -> Opened:
+def _row(
+    new: NewCase, *, case_id: str, office: OfficeRow, staff_id: str | None, deadline: datetime, at: datetime
+) -> dict[str, object]:
+    """Every column of the new case's row."""
+    source = new.source.value
+    return {
+        "id": case_id,
+        "source": source,
+        "source_ref": new.source_ref,
+        "state": CaseState.FILED.value,
+        "jurisdiction_code": new.jurisdiction,
+        "office_id": office.id,
+        "assignee_id": staff_id,
+        "category": new.category.value,
+        "severity": new.severity.value,
+        "priority": priority(new.severity, source, new.trusted_flagger),
+        "trusted_flagger": new.trusted_flagger,
+        "regulation": new.regulation.strip(),
+        "article": new.article.strip(),
+        "rule_id": new.rule_id,
+        "platform_id": new.platform_id,
+        "content_id": new.content_id,
+        "decision_id": new.decision_id,
+        "summary": new.summary.strip(),
+        "opened_at": at,
+        "updated_at": at,
+        "deadline_at": deadline,
+        "warned_at": None,
+        "escalations": 0,
+        "outcome": None,
+        "closed_at": None,
+    }
+
+
+def _one_at_a_time(batch: CaseBatch, row: dict[str, object]) -> OpenedRef:
     """Write one planned case; when its key is taken, the existing case, and this one's lines dropped."""
-    if batch.uow.cases.add_once(case):
-        return Opened(case, True)
-    batch.journal.discard(case.id)
-    batch.staffing.release(case.assignee_id)
-    existing = batch.uow.cases.by_source(case.source, case.source_ref)
-    assert existing is not None, "add_once refused it for this key"
-    return Opened(existing, False)
+    case_id = str(row["id"])
+    if batch.uow.cases.add_cases_once([row]):
+        return OpenedRef(case_id, True)
+    batch.journal.discard(case_id)
+    batch.staffing.release(cast(str | None, row["assignee_id"]))
+    existing = batch.uow.cases.by_source(str(row["source"]), str(row["source_ref"]))
+    assert existing is not None, "the unique key refused it for this (source, source_ref)"
+    return OpenedRef(existing.id, False)
 
 
 def _routed(network: CaseNetwork, actor: Principal, jurisdiction: str) -> tuple[Routed, OfficeRow]:

@@ -10,6 +10,7 @@ Certifications are not required (yet).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -118,7 +119,13 @@ def may_work_in(member: StaffRow, grants: list[GrantRow], office: OfficeRow) -> 
 def eligible_staff(uow: UnitOfWork, office: OfficeRow) -> list[StaffMember]:
     """The office's seated members who may work its cases, with their open cases counted."""
     seated = [(m, g) for m, g in uow.identity.seated_staff([office.id]) if may_work_in(m, g, office)]
-    counts = uow.cases.open_counts_by_assignee([member.id for member, _ in seated])
+    return _members(office, seated, uow.cases.open_counts_by_assignee([member.id for member, _ in seated]))
+
+
+def _members(
+    office: OfficeRow, seated: Iterable[tuple[StaffRow, list[GrantRow]]], counts: Mapping[str, int]
+) -> list[StaffMember]:
+    """The members of ``seated`` who may work the office's cases, as routing counts them."""
     return [
         StaffMember(
             id=member.id,
@@ -127,7 +134,8 @@ def eligible_staff(uow: UnitOfWork, office: OfficeRow) -> list[StaffMember]:
             capacity=max(member.weekly_capacity, 0),
             open_cases=counts.get(member.id, 0),
         )
-        for member, _ in seated
+        for member, grants in seated
+        if may_work_in(member, grants, office)
     ]
 
 
@@ -145,16 +153,31 @@ class Staffing:
         self._workloads: dict[str, Workload] = {}
         self._seated: dict[str, str] = {}  # staff id -> the office whose workload counts them
 
+    def read_all(self, offices: Iterable[OfficeRow]) -> None:
+        """Read the staff and workload of every office in ``offices`` at once (a batch that
+        routes across the country): three queries in all instead of three per office."""
+        self._uow.session.flush()
+        seated = self._uow.identity.seated_staff()
+        counts = self._uow.cases.open_counts_by_assignee([member.id for member, _ in seated])
+        by_office: dict[str | None, list[tuple[StaffRow, list[GrantRow]]]] = {}
+        for member, grants in seated:
+            by_office.setdefault(member.office_id, []).append((member, grants))
+        for office in offices:
+            self._add(office, _members(office, by_office.get(office.id, ()), counts))
+
     def assign(self, office: OfficeRow, *, category: str) -> str | None:
         """The least-loaded eligible member of ``office`` (counted as one case busier); None if nobody."""
         workload = self._workloads.get(office.id)
         if workload is None:
             # Changes this unit of work made (a case moved away from someone) count too.
             self._uow.session.flush()
-            members = eligible_staff(self._uow, office)
-            workload = self._workloads[office.id] = Workload(members, require_certification=False)
-            self._seated.update((member.id, office.id) for member in members)
+            workload = self._add(office, eligible_staff(self._uow, office))
         return workload.assign(office.id, category=category, role=WORKS_CASES)
+
+    def _add(self, office: OfficeRow, members: list[StaffMember]) -> Workload:
+        workload = self._workloads[office.id] = Workload(members, require_certification=False)
+        self._seated.update((member.id, office.id) for member in members)
+        return workload
 
     def release(self, staff_id: str | None) -> None:
         """A case left ``staff_id`` (moved away or never written): one fewer for them."""
@@ -186,15 +209,18 @@ def assign_by_workload(
     staffing.release(previous)
     case.assignee_id = staff_id
     lines = journal or Journal()
-    if staff_id is None:
-        why = f"{reason}; nobody in {office.id} is eligible (seated, may work cases, below capacity): left in its queue"
-        lines.note(case, kind="unassigned", action="case.assign", actor=actor, reason=why, at=at, to_office=office.id)
-    else:
-        why = f"{reason}; by workload in {office.id}"
-        lines.note(case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=staff_id)
+    lines.note(case, action="case.assign", actor=actor, at=at, **routed_line(office, staff_id, reason))
     if journal is None:
         lines.write(uow)
     return staff_id
+
+
+def routed_line(office: OfficeRow, staff_id: str | None, reason: str) -> dict[str, str]:
+    """The timeline line (kind, reason, column) saying where routing by workload put a case."""
+    if staff_id is None:
+        why = f"{reason}; nobody in {office.id} is eligible (seated, may work cases, below capacity): left in its queue"
+        return {"kind": "unassigned", "reason": why, "to_office": office.id}
+    return {"kind": "assigned", "reason": f"{reason}; by workload in {office.id}", "staff_id": staff_id}
 
 
 def require_worker(uow: UnitOfWork, actor: Principal, case: CaseRow, office: OfficeRow) -> None:

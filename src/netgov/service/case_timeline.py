@@ -47,18 +47,33 @@ class Journal:
         at: datetime,
         **fields: str | None,
     ) -> None:
-        """A ``kind`` line for the case's timeline and ``action`` for the audit log, to be written.
+        """A ``kind`` line for the case's timeline and ``action`` for the audit log, to be written;
+        the case counts as updated at ``at``.
 
         ``fields`` are the line's optional columns: from_state, to_state, from_office,
         to_office, staff_id; and details (JSON text) for anything else."""
+        self.line(case.id, kind=kind, action=action, actor=actor, reason=reason, at=at, **fields)
+        case.updated_at = max(case.updated_at, at)
+
+    def line(
+        self,
+        case_id: str,
+        *,
+        kind: str,
+        action: str,
+        actor: Principal,
+        reason: str,
+        at: datetime,
+        **fields: str | None,
+    ) -> None:
+        """``note`` for a case not loaded as a row (one a batch is about to insert)."""
         details = fields.pop("details", None) or "{}"
         line: dict[str, object] = dict.fromkeys(_OPTIONAL)
-        line.update(fields, case_id=case.id, at=at, kind=kind, actor=actor.actor, reason=reason, details=details)
+        line.update(fields, case_id=case_id, at=at, kind=kind, actor=actor.actor, reason=reason, details=details)
         audited: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
         audited.update(json.loads(details))
-        entry = Entry(actor=actor.actor, action=action, object=f"case:{case.id}", reason=reason, details=audited)
+        entry = Entry(actor=actor.actor, action=action, object=f"case:{case_id}", reason=reason, details=audited)
         self._lines.append((line, entry, at))
-        case.updated_at = max(case.updated_at, at)
 
     def discard(self, case_id: str) -> None:
         """Forget the lines about a case that was not written after all (another opened it first)."""

@@ -30,6 +30,7 @@ from netgov.store.tables import (
 CLOSED = "closed"
 HOLD_ACTION = "hold_for_review"
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+_INSERT_CASES = BulkInsert(CaseRow.metadata.tables[CaseRow.__tablename__])
 _INSERT_EVENTS = BulkInsert(CaseEventRow.metadata.tables[CaseEventRow.__tablename__])
 
 
@@ -67,23 +68,13 @@ class CaseRepository:
         a batch's lines cost one statement, not an ORM flush each."""
         _INSERT_EVENTS.run(self._session.connection(), lines)
 
-    def add_all_once(self, cases: Sequence[CaseRow]) -> bool:
-        """Insert new cases together; False (and none written) when the unique key refuses one
-        of them: a case for its (source, source_ref) exists, opened by a concurrent
-        transaction, or the batch names it twice. The caller then adds them one at a time."""
+    def add_cases_once(self, rows: Sequence[Mapping[str, object]]) -> bool:
+        """Insert new cases (every column, as plain values) with one executemany; False, and
+        none written, when the unique key on (source, source_ref) refuses one of them: a
+        concurrent transaction opened it first, or ``rows`` name it twice."""
         try:
             with self._session.begin_nested():
-                self._session.add_all(cases)
-        except IntegrityError:
-            return False
-        return True
-
-    def add_once(self, case: CaseRow) -> bool:
-        """Insert a new case; False (and nothing written) when another transaction opened one
-        for the same (source, source_ref) first, which the unique key refuses."""
-        try:
-            with self._session.begin_nested():
-                self._session.add(case)
+                _INSERT_CASES.run(self._session.connection(), rows)
         except IntegrityError:
             return False
         return True
