@@ -68,6 +68,7 @@ class Deadlines:
         self.rules = deadline_rules(uow) if rules is None else rules
         self._holidays = holidays
         self._calendars: dict[str, WorkingCalendar] = {}
+        self._due: dict[tuple[str, float, datetime], datetime] = {}
 
     @classmethod
     def everywhere(cls, uow: UnitOfWork, rules: DeadlineRules | None = None) -> Deadlines:
@@ -88,8 +89,13 @@ class Deadlines:
 
     def due(self, office: OfficeRow, *, category: str, source: str, start: datetime) -> datetime:
         """When a case of (category, source) held by ``office`` from ``start`` is due."""
-        rule = self.rules.rule_for(category, source)
-        return self.calendar(office).add_working_hours(start, rule.working_hours)
+        hours = self.rules.rule_for(category, source).working_hours
+        # A batch opens its cases at one moment: each office and rule has one answer then.
+        key = (office.id, hours, start)
+        due = self._due.get(key)
+        if due is None:
+            due = self._due[key] = self.calendar(office).add_working_hours(start, hours)
+        return due
 
     def warning_line(self, office: OfficeRow, *, warn_hours: float, at: datetime) -> datetime:
         """A moment past which a deadline still has more than ``warn_hours`` working hours of

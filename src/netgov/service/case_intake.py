@@ -25,7 +25,7 @@ from netgov.governance.cases import CaseSource
 from netgov.service.case_batch import CaseBatch
 from netgov.service.case_opening import NewCase, open_cases
 from netgov.service.permissions import SYSTEM
-from netgov.store.tables import DecisionRow
+from netgov.store.repositories.cases import HeldDecision
 from netgov.store.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -43,37 +43,37 @@ def open_cases_for_holds(uow: UnitOfWork, *, rulebook: Rulebook, at: datetime, l
     covered = batch.network.covered()
     cases: list[NewCase] = []
     skipped = 0
-    for row, place in uow.cases.held_without_case(covered=covered, limit=limit):
-        hit = _holding_rule(row)
+    for held in uow.cases.held_without_case(covered=covered, limit=limit):
+        hit = _holding_rule(held)
         if hit is None:
-            log.warning("decision %s was held but cites no enforced rule; no case opened", row.id)
+            log.warning("decision %s was held but cites no enforced rule; no case opened", held.id)
             skipped += 1
             continue
-        cases.append(_new_case(row, place, hit, rulebook))
+        cases.append(_new_case(held, hit, rulebook))
     opened = sum(result.created for result in open_cases(batch, actor=SYSTEM, cases=cases, at=at))
     return HoldIntake(opened=opened, unplaced=uow.cases.held_unplaced(covered=covered), skipped=skipped)
 
 
-def _new_case(row: DecisionRow, place: str, hit: RuleHit, rulebook: Rulebook) -> NewCase:
+def _new_case(held: HeldDecision, hit: RuleHit, rulebook: Rulebook) -> NewCase:
     rule = rulebook.rule(hit.rule)
     return NewCase(
         source=CaseSource.HOLD,
-        source_ref=row.id,
-        jurisdiction=place,
+        source_ref=held.id,
+        jurisdiction=held.place,
         category=hit.category,
         severity=rule.severity if rule is not None else hit.severity,
         regulation=hit.legal_ground.regulation,
         article=hit.legal_ground.article,
-        platform_id=row.platform_id,
-        content_id=row.content_id,
-        decision_id=row.id,
+        platform_id=held.platform_id,
+        content_id=held.content_id,
+        decision_id=held.id,
         rule_id=hit.rule,
         summary=f"held for review by rule {hit.rule}: {hit.title}",
     )
 
 
-def _holding_rule(row: DecisionRow) -> RuleHit | None:
+def _holding_rule(held: HeldDecision) -> RuleHit | None:
     """The enforced rule that chose the hold; the most severe one when several did."""
-    decision = decision_from_json(row.document)
+    decision = decision_from_json(held.document)
     holding = [h for h in decision.rules if h.mode is Mode.ENFORCE and h.action is Action.HOLD_FOR_REVIEW]
     return max(holding, key=lambda hit: (Severity(hit.severity).rank, hit.rule), default=None)

@@ -71,7 +71,8 @@ class Journal:
         line: dict[str, object] = dict.fromkeys(_OPTIONAL)
         line.update(fields, case_id=case_id, at=at, kind=kind, actor=actor.actor, reason=reason, details=details)
         audited: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
-        audited.update(json.loads(details))
+        if details != "{}":
+            audited.update(json.loads(details))
         entry = Entry(actor=actor.actor, action=action, object=f"case:{case_id}", reason=reason, details=audited)
         self._lines.append((line, entry, at))
 

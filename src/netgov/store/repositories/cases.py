@@ -55,6 +55,16 @@ class CaseQuery(msgspec.Struct, frozen=True, kw_only=True):
     overdue_at: datetime | None = None
 
 
+class HeldDecision(msgspec.Struct, frozen=True, kw_only=True):
+    """What opening a case needs of a held decision (not the whole row: a batch reads hundreds)."""
+
+    id: str
+    platform_id: str
+    content_id: str
+    document: bytes  # the decision as JSON (``netgov.core.decision.decision_from_json``)
+    place: str  # the content's jurisdiction, else the platform's seat
+
+
 class CaseRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -208,14 +218,15 @@ class CaseRepository:
         )
         return {case_id: at for case_id, at in self._session.execute(query) if at is not None}
 
-    def held_without_case(self, *, covered: Sequence[str], limit: int) -> list[tuple[DecisionRow, str]]:
+    def held_without_case(self, *, covered: Sequence[str], limit: int) -> list[HeldDecision]:
         """Held decisions no case was opened for, oldest first, each with its place (the
         content's jurisdiction, else the platform's seat); only those placed in ``covered``
         (jurisdictions some office covers), so the ones that cannot be routed never crowd a batch."""
         place = func.coalesce(DecisionRow.jurisdiction, PlatformRow.jurisdiction_code)
-        query = _held(select(DecisionRow, place)).where(place.in_(list(covered)))
+        columns = select(DecisionRow.id, DecisionRow.platform_id, DecisionRow.content_id, DecisionRow.document, place)
+        query = _held(columns).where(place.in_(list(covered)))
         rows = self._session.execute(query.order_by(DecisionRow.decided_at, DecisionRow.id).limit(limit))
-        return [(decision, code) for decision, code in rows]
+        return [HeldDecision(id=i, platform_id=p, content_id=c, document=d, place=code) for i, p, c, d, code in rows]
 
     def held_unplaced(self, *, covered: Sequence[str]) -> int:
         """Held decisions without a case that cannot get one: no place, or a place outside ``covered``."""
