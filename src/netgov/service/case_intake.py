@@ -24,6 +24,7 @@ from netgov.core.rulebook.model import Rulebook
 from netgov.governance.cases import CaseSource
 from netgov.service.case_batch import CaseBatch
 from netgov.service.case_opening import NewCase, open_cases
+from netgov.service.case_routing import CaseNetwork
 from netgov.service.permissions import SYSTEM
 from netgov.store.repositories.cases import HeldDecision
 from netgov.store.unit_of_work import UnitOfWork
@@ -39,8 +40,8 @@ class HoldIntake(msgspec.Struct, frozen=True, kw_only=True):
 
 def open_cases_for_holds(uow: UnitOfWork, *, rulebook: Rulebook, at: datetime, limit: int) -> HoldIntake:
     """Open up to ``limit`` cases for held decisions that have none, as one batch; the caller commits."""
-    batch = CaseBatch.load(uow)
-    covered = batch.network.covered()
+    network = CaseNetwork.load(uow)
+    covered = network.covered()
     cases: list[NewCase] = []
     skipped = 0
     for held in uow.cases.held_without_case(covered=covered, limit=limit):
@@ -50,7 +51,10 @@ def open_cases_for_holds(uow: UnitOfWork, *, rulebook: Rulebook, at: datetime, l
             skipped += 1
             continue
         cases.append(_new_case(held, hit, rulebook))
-    opened = sum(result.created for result in open_cases(batch, actor=SYSTEM, cases=cases, at=at))
+    opened = 0
+    if cases:  # the staff, their workloads and the calendars are read only when there is work
+        batch = CaseBatch.load(uow, network=network)
+        opened = sum(result.created for result in open_cases(batch, actor=SYSTEM, cases=cases, at=at))
     return HoldIntake(opened=opened, unplaced=uow.cases.held_unplaced(covered=covered), skipped=skipped)
 
 

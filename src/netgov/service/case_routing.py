@@ -118,7 +118,7 @@ def may_work_in(member: StaffRow, grants: list[GrantRow], office: OfficeRow) -> 
 
 def eligible_staff(uow: UnitOfWork, office: OfficeRow) -> list[StaffMember]:
     """The office's seated members who may work its cases, with their open cases counted."""
-    seated = [(m, g) for m, g in uow.identity.seated_staff([office.id]) if may_work_in(m, g, office)]
+    seated = uow.identity.seated_staff([office.id])
     return _members(office, seated, uow.cases.open_counts_by_assignee([member.id for member, _ in seated]))
 
 
@@ -181,8 +181,10 @@ class Staffing:
 
     def release(self, staff_id: str | None) -> None:
         """A case left ``staff_id`` (moved away or never written): one fewer for them."""
-        workload = None if staff_id is None else self._workloads.get(self._seated.get(staff_id, ""))
-        if workload is not None and staff_id is not None and workload.open_cases(staff_id) > 0:
+        if staff_id is None or staff_id not in self._seated:
+            return  # not counted here: their office's workload was not read in this unit of work
+        workload = self._workloads[self._seated[staff_id]]
+        if workload.open_cases(staff_id) > 0:
             workload.release(staff_id)
 
 
