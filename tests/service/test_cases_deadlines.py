@@ -115,6 +115,18 @@ def test_a_warning_goes_out_once_within_the_margin(country: Country) -> None:
     assert country.audited(case.id).count("case.warn") == 1
 
 
+def test_the_warning_margin_counts_working_hours_across_a_weekend_and_a_holiday(country: Country) -> None:
+    _holiday(country, ".north", date(2026, 6, 5))  # Friday off: 40 hours run to Monday's close
+    case = country.open()
+    assert case.deadline_at == datetime(2026, 6, 8, 17, tzinfo=UTC)
+    country.at = datetime(2026, 6, 4, 16, tzinfo=UTC)  # Thursday's last hour and Monday: 9 left
+    _warn(country)
+    assert "warned" not in _kinds(country, case.id)
+    country.at = datetime(2026, 6, 4, 17, 0, 1, tzinfo=UTC)  # after Thursday's close: Monday's 8 left
+    _warn(country)
+    assert _kinds(country, case.id).count("warned") == 1
+
+
 def test_a_decided_case_is_not_warned(country: Country) -> None:
     case = country.open()
     for to in (CaseState.INVESTIGATING, CaseState.UNDER_REVIEW):

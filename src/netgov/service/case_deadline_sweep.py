@@ -47,7 +47,7 @@ def warn_due_cases(uow: UnitOfWork, *, at: datetime, limit: int) -> int:
     deadlines = Deadlines.everywhere(uow)
     offices = {row.id: row for row in uow.places.offices()}
     candidates = uow.cases.unwarned(_RUNNING, after=at, before=_horizon(deadlines, offices.values(), at), limit=limit)
-    # Most candidates are not due yet: only those that are get locked and read again.
+    # Only the candidates now due a warning are locked and read again.
     due = [case.id for case in candidates if _warning_due(deadlines, offices[case.office_id], case, at)]
     journal = Journal()
     for case in _locked(uow, due):
