@@ -18,10 +18,13 @@ from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRule
 from netgov.service.case_deadline_sweep import escalate_breached_cases, warn_due_cases
 from netgov.service.case_deadlines import remove_deadline_rule, set_deadline_rule
+from netgov.service.offices import OfficeHours, set_office_hours
 from netgov.service.permissions import SYSTEM
 from netgov.store.tables import HolidayRow
 from tests.service import cases_country
 from tests.service.cases_country import EAST, WEST, Country
+from tests.service.cases_support import opened, timeline
+from tests.service_world import World
 
 country = cases_country.country
 
@@ -125,6 +128,21 @@ def test_the_warning_margin_counts_working_hours_across_a_weekend_and_a_holiday(
     country.at = datetime(2026, 6, 4, 17, 0, 1, tzinfo=UTC)  # after Thursday's close: Monday's 8 left
     _warn(country)
     assert _kinds(country, case.id).count("warned") == 1
+
+
+def test_a_deadline_outside_the_office_hours_is_warned_when_the_margin_is_reached(world: World) -> None:
+    # A world of its own: which cases the warning step reads depends on every office's hours.
+    case = opened(world)  # due Friday 17:00; then the office closes at 16:00, and the deadline stands
+    with world.runtime.uow(write=True) as uow:
+        hours = OfficeHours(timezone="UTC", opens="09:00", closes="16:00")
+        set_office_hours(uow, actor=SYSTEM, office_id="office-east", hours=hours, at=world.clock())
+        uow.commit()
+    for at, warned in ((datetime(2026, 6, 4, 14, 59, tzinfo=UTC), 0), (datetime(2026, 6, 4, 15, tzinfo=UTC), 1)):
+        # 8 hours and a minute of the office's left; then Thursday's last hour and Friday's seven
+        with world.runtime.uow(write=True) as uow:
+            warn_due_cases(uow, at=at, limit=500)
+            uow.commit()
+        assert [event.kind for event in timeline(world, case.id)].count("warned") == warned
 
 
 def test_a_decided_case_is_not_warned(country: Country) -> None:
