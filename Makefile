@@ -12,7 +12,7 @@ demo: $(VENV)/.main
 	$(BIN)/netgov demo
 
 test: $(VENV)/.dev
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider -n auto
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench tools
