@@ -13,7 +13,7 @@ from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
 from netgov.errors import InvalidRequestError, PermissionDeniedError
 from netgov.governance.cases import CaseSource
-from netgov.service.cases import Opened, open_case, open_case_once
+from netgov.service.cases import NewCase, Opened, open_case, open_case_once
 from netgov.service.permissions import SYSTEM
 from netgov.service.places import add_jurisdiction
 from netgov.store.tables import CaseRow
@@ -136,17 +136,16 @@ def test_two_transactions_opening_the_same_item_at_once_open_one_case(country: C
         "severity": Severity.LOW,
         "regulation": "dsa",
         "article": "16",
-        "at": country.at,
     }
     results: list[Opened] = []
 
     def second() -> None:
         with country.world.runtime.uow(write=True) as uow:
-            results.append(open_case_once(uow, actor=SYSTEM, **fields))
+            results.append(open_case_once(uow, actor=SYSTEM, new=NewCase(**fields), at=country.at))
             uow.commit()
 
     with country.world.runtime.uow(write=True) as uow:
-        first = open_case_once(uow, actor=SYSTEM, **fields)
+        first = open_case_once(uow, actor=SYSTEM, new=NewCase(**fields), at=country.at)
         thread = threading.Thread(target=second)
         thread.start()
         time.sleep(0.3)  # the second one is now waiting on the first's lock or key

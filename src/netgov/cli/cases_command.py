@@ -130,7 +130,7 @@ def open_command(username: str | None, db: str | None, **fields: Any) -> None:
     fields["category"] = Category(fields["category"])
     fields["severity"] = Severity(fields["severity"])
     with operator_work(service_settings(db), write=True) as uow:
-        opened = cases.open_case_once(uow, actor=actor(uow, username), at=system_clock(), **fields)
+        opened = cases.open_case_once(uow, actor=actor(uow, username), new=cases.NewCase(**fields), at=system_clock())
         uow.commit()
         case = opened.case
         verb = "opened" if opened.created else "exists"

@@ -80,42 +80,15 @@ def open_case_once(
     uow: UnitOfWork,
     *,
     actor: Principal,
-    source: CaseSource,
-    source_ref: str,
-    jurisdiction: str,
-    category: Category,
-    severity: Severity,
-    regulation: str,
-    article: str,
-    platform_id: str | None = None,
-    content_id: str | None = None,
-    decision_id: str | None = None,
-    rule_id: str | None = None,
-    summary: str = "",
-    trusted_flagger: bool = False,
+    new: NewCase,
     at: datetime,
     network: CaseNetwork | None = None,
     rules: DeadlineRules | None = None,
 ) -> Opened:
     """``open_case``, saying whether the case is new: a batch of one (``open_cases``) after
     looking for the case already opened for (source, source_ref)."""
-    new = NewCase(
-        source=source,
-        source_ref=source_ref,
-        jurisdiction=jurisdiction,
-        category=category,
-        severity=severity,
-        regulation=regulation,
-        article=article,
-        platform_id=platform_id,
-        content_id=content_id,
-        decision_id=decision_id,
-        rule_id=rule_id,
-        summary=summary,
-        trusted_flagger=trusted_flagger,
-    )
     _check(new, actor)
-    existing = uow.cases.by_source(source.value, source_ref)
+    existing = uow.cases.by_source(new.source.value, new.source_ref)
     if existing is not None:
         office = uow.places.office(existing.office_id)
         assert office is not None, "cases.office_id is a foreign key"

@@ -31,7 +31,7 @@ from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_deadlines import due_at
 from netgov.service.case_moves import designate, take_over, transfer
-from netgov.service.case_opening import Opened, open_case_once
+from netgov.service.case_opening import NewCase, Opened, open_case_once
 from netgov.service.case_referrals import refer, update_referral
 from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, may_work_in, require_worker
 from netgov.service.case_timeline import found_case, note, reason_given
@@ -43,6 +43,7 @@ __all__ = [
     "CaseOutcome",
     "CaseSource",
     "CaseState",
+    "NewCase",
     "Opened",
     "assign_case",
     "designate",
@@ -80,9 +81,7 @@ def open_case(
 ) -> CaseRow:
     """Open a case (or return the one already opened for ``source`` and ``source_ref``),
     routed to an office and, where someone is eligible, to a member of its staff."""
-    opened = open_case_once(
-        uow,
-        actor=actor,
+    new = NewCase(
         source=source,
         source_ref=source_ref,
         jurisdiction=jurisdiction,
@@ -96,10 +95,8 @@ def open_case(
         rule_id=rule_id,
         summary=summary,
         trusted_flagger=trusted_flagger,
-        at=at,
-        network=network,
-        rules=rules,
     )
+    opened = open_case_once(uow, actor=actor, new=new, at=at, network=network, rules=rules)
     return opened.case
 
 

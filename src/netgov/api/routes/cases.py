@@ -98,7 +98,7 @@ def create_case(body: CaseCreate, response: Response, principal: PrincipalDep, r
     """Open a case by hand; it is routed to the lowest office covering `jurisdiction` and
     its least-loaded eligible member. Idempotent by (`source`, `source_ref`)."""
     with runtime.uow(write=True) as uow:
-        opened = cases.open_case_once(uow, actor=principal, at=runtime.clock(), **body.model_dump())
+        opened = cases.open_case_once(uow, actor=principal, new=cases.NewCase(**body.model_dump()), at=runtime.clock())
         uow.commit()
         case_id = opened.case.id
     response.headers["Location"] = f"/v1/cases/{case_id}"
