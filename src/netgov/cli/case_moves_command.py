@@ -3,6 +3,8 @@ offices and passing it to other agencies (``cases_command`` adds them to ``netgo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
 from netgov.cli.acting import AS, REASON, actor
@@ -11,6 +13,15 @@ from netgov.cli.service_access import operator_work
 from netgov.governance.referrals import SUGGESTED_AGENCIES, ReferralStatus
 from netgov.service import cases
 from netgov.service.clock import system_clock
+from netgov.store.tables import CaseRow
+
+
+def _move(service: Callable[..., CaseRow], case_id: str, username: str | None, db: str | None, **args: str) -> None:
+    """Move the case with ``service`` as ``--as`` (or the operator), commit, and say where it is now."""
+    with operator_work(service_settings(db), write=True) as uow:
+        case = service(uow, actor=actor(uow, username), case_id=case_id, at=system_clock(), **args)
+        uow.commit()
+    click.echo(f"{case.id} is now held by {case.office_id}")
 
 
 @click.command("take-over")
@@ -20,10 +31,7 @@ from netgov.service.clock import system_clock
 @db_option
 def take_over_command(case_id: str, reason: str, username: str, db: str | None) -> None:
     """Pull CASE_ID up to the office of --as, which must sit above the case's office."""
-    with operator_work(service_settings(db), write=True) as uow:
-        case = cases.take_over(uow, actor=actor(uow, username), case_id=case_id, reason=reason, at=system_clock())
-        uow.commit()
-    click.echo(f"{case.id} is now held by {case.office_id}")
+    _move(cases.take_over, case_id, username, db, reason=reason)
 
 
 @click.command("designate")
@@ -34,12 +42,7 @@ def take_over_command(case_id: str, reason: str, username: str, db: str | None) 
 @db_option
 def designate_command(case_id: str, office: str, reason: str, username: str | None, db: str | None) -> None:
     """Send CASE_ID down to --office (needs case.assign over both offices)."""
-    with operator_work(service_settings(db), write=True) as uow:
-        case = cases.designate(
-            uow, actor=actor(uow, username), case_id=case_id, office_id=office, reason=reason, at=system_clock()
-        )
-        uow.commit()
-    click.echo(f"{case.id} is now held by {case.office_id}")
+    _move(cases.designate, case_id, username, db, office_id=office, reason=reason)
 
 
 @click.command("transfer")
@@ -50,12 +53,7 @@ def designate_command(case_id: str, office: str, reason: str, username: str | No
 @db_option
 def transfer_command(case_id: str, office: str, reason: str, username: str | None, db: str | None) -> None:
     """Transfer CASE_ID sideways to --office, with a reason; the assignee is routed there anew."""
-    with operator_work(service_settings(db), write=True) as uow:
-        case = cases.transfer(
-            uow, actor=actor(uow, username), case_id=case_id, office_id=office, reason=reason, at=system_clock()
-        )
-        uow.commit()
-    click.echo(f"{case.id} is now held by {case.office_id}")
+    _move(cases.transfer, case_id, username, db, office_id=office, reason=reason)
 
 
 @click.command("refer")

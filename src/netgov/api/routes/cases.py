@@ -8,6 +8,7 @@ does not allow with 409. Every change is in the case's timeline and the audit lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 import msgspec
@@ -107,6 +108,16 @@ def create_case(body: CaseCreate, response: Response, principal: PrincipalDep, r
     return _detail(runtime, principal, case_id)
 
 
+def _act(
+    runtime: Runtime, principal: Principal, case_id: str, service: Callable[..., object], **arguments: object
+) -> CaseDetailPublic:
+    """Run one case service as ``principal`` now, commit, and answer with the case as it stands."""
+    with runtime.uow(write=True) as uow:
+        service(uow, actor=principal, case_id=case_id, at=runtime.clock(), **arguments)
+        uow.commit()
+    return _detail(runtime, principal, case_id)
+
+
 @router.get("/cases/{case_id}", summary="One case", responses=problems(401, 403, 404, 422))
 def get_case(case_id: CaseId, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """The case with its legal basis (the article's text), next steps, timeline, referrals
@@ -117,70 +128,38 @@ def get_case(case_id: CaseId, principal: PrincipalDep, runtime: RuntimeDep) -> C
 @router.post("/cases/{case_id}/take", summary="Take a case", responses=_STEP)
 def take(case_id: CaseId, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Assign the case to yourself (staff who may work cases in its office)."""
-    with runtime.uow(write=True) as uow:
-        cases.take_case(uow, actor=principal, case_id=case_id, at=runtime.clock())
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.take_case)
 
 
 @router.post("/cases/{case_id}/transitions", summary="Step a case along its procedure", responses=_STEP)
 def step(case_id: CaseId, body: TransitionCreate, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Move the case to `to`; 409 names the steps allowed from its state. `outcome` is
     needed when deciding and when closing before a decision."""
-    with runtime.uow(write=True) as uow:
-        cases.step_case(
-            uow,
-            actor=principal,
-            case_id=case_id,
-            to=body.to,
-            reason=body.reason,
-            outcome=body.outcome,
-            at=runtime.clock(),
-        )
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.step_case, to=body.to, reason=body.reason, outcome=body.outcome)
 
 
 @router.post("/cases/{case_id}/assignment", summary="Assign a case", responses=_STEP)
 def assign(case_id: CaseId, body: AssignmentCreate, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Hand the case to `staff` in its office, or by workload without it (`case.assign`)."""
-    with runtime.uow(write=True) as uow:
-        cases.assign_case(
-            uow, actor=principal, case_id=case_id, staff=body.staff, reason=body.reason, at=runtime.clock()
-        )
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.assign_case, staff=body.staff, reason=body.reason)
 
 
 @router.post("/cases/{case_id}/take-over", summary="Take a case over to your office", responses=_STEP)
 def take_over(case_id: CaseId, body: ReasonCreate, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Your office, which must sit above the case's, takes the case over."""
-    with runtime.uow(write=True) as uow:
-        cases.take_over(uow, actor=principal, case_id=case_id, reason=body.reason, at=runtime.clock())
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.take_over, reason=body.reason)
 
 
 @router.post("/cases/{case_id}/designation", summary="Designate an office for a case", responses=_STEP)
 def designate(case_id: CaseId, body: OfficeMove, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Send the case to `office` within your subtree (`case.assign` over both offices)."""
-    with runtime.uow(write=True) as uow:
-        cases.designate(
-            uow, actor=principal, case_id=case_id, office_id=body.office, reason=body.reason, at=runtime.clock()
-        )
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.designate, office_id=body.office, reason=body.reason)
 
 
 @router.post("/cases/{case_id}/transfer", summary="Transfer a case sideways", responses=_STEP)
 def transfer(case_id: CaseId, body: OfficeMove, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Send the case to `office`, one you may assign or work cases in, with a reason."""
-    with runtime.uow(write=True) as uow:
-        cases.transfer(
-            uow, actor=principal, case_id=case_id, office_id=body.office, reason=body.reason, at=runtime.clock()
-        )
-        uow.commit()
-    return _detail(runtime, principal, case_id)
+    return _act(runtime, principal, case_id, cases.transfer, office_id=body.office, reason=body.reason)
 
 
 @router.post("/cases/{case_id}/referrals", status_code=201, summary="Refer a case to an agency", responses=_STEP)
