@@ -17,6 +17,7 @@
         ├── ConflictError          e.g. a content id reused for different content        409
         │   └── IllegalTransitionError  a case step its procedure does not allow         409
         ├── LockedOutError         too many failed sign-ins; try again later             429
+        ├── RateLimitedError       too many requests from one address or reporter         429
         └── ServiceUnavailableError  the service is stopping or not ready; retry later   503
 
 Edges translate these: the CLI prints them and exits with status 1 or 2, the API maps them
@@ -107,6 +108,17 @@ class IllegalTransitionError(ConflictError):
 class LockedOutError(ServiceError):
     status = 429
     title = "Too many failed sign-ins"
+
+
+class RateLimitedError(ServiceError):
+    """A public endpoint's limit was reached; ``retry_after`` says in how many seconds to retry."""
+
+    status = 429
+    title = "Too many requests"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ServiceUnavailableError(ServiceError):

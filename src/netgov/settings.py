@@ -52,6 +52,25 @@ class Settings(BaseSettings):
     sweep_seconds: float = Field(default=60.0, ge=0)
     # The most items each sweep step handles in one run (one unit of work).
     sweep_batch: int = Field(default=500, ge=1)
+    # The public address of the portal, put in front of links handed to the public (a
+    # statement's page, a notice's status page); empty gives paths relative to this server.
+    public_url: str = ""
+    # How long after a statement of reasons (or a decision not to act on a notice) an appeal
+    # may be filed: DSA Art. 20(1) asks for at least six months.
+    appeal_window_days: float = Field(default=183.0, gt=0)
+    # How long a strike counts against an account after the decision that added it.
+    strike_days: float = Field(default=365.0, gt=0)
+    # Public notice endpoints: the most notices per network address and per reporter in an
+    # hour, the most items one notice may name, and the largest body accepted.
+    notice_rate_per_ip: int = Field(default=30, ge=1)
+    notice_rate_per_reporter: int = Field(default=10, ge=1)
+    notice_max_items: int = Field(default=50, ge=1)
+    notice_max_bytes: int = Field(default=65_536, ge=1024)
+    # Mass-report detection: at least this many notices on one item or account within the
+    # window, most (the share) from new or historically inaccurate reporters, is a possible brigade.
+    brigade_window_minutes: float = Field(default=60.0, gt=0)
+    brigade_min_notices: int = Field(default=8, ge=2)
+    brigade_suspect_share: float = Field(default=0.6, gt=0, le=1)
 
     @property
     def resolved_database_url(self) -> str:

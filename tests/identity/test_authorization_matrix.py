@@ -68,6 +68,14 @@ RESOURCES: dict[str, Resource] = {
     "an east county order to chirp": Resource(kind="order", id="o-east", jurisdiction=EAST, platform="chirp"),
     "a south order to marketly": Resource(kind="order", id="o-south", jurisdiction="ex.south", platform="marketly"),
     "the north's coverage": Resource(kind="coverage", jurisdiction="ex.north"),
+    "a notice to chirp in county east": Resource(kind="notice", id="n-east", jurisdiction=EAST, platform="chirp"),
+    "a notice to marketly": Resource(kind="notice", id="n-south", jurisdiction="ex.south", platform="marketly"),
+    "the east county office's flaggers": Resource(kind="trusted_flagger", jurisdiction=EAST),
+    "chirp's statements": Resource(kind="statements", platform="chirp", jurisdiction="ex.north.harbour"),
+    "marketly's statements": Resource(kind="statements", platform="marketly", jurisdiction="ex.south"),
+    "a chirp appeal": Resource(kind="appeal", platform="chirp", jurisdiction="ex.north.harbour"),
+    "chirp's effects": Resource(kind="effects", platform="chirp", jurisdiction="ex.north.harbour"),
+    "a chirp dispute": Resource(kind="dispute", platform="chirp", jurisdiction="ex.north.harbour"),
 }
 
 VERBS = {
@@ -89,6 +97,13 @@ VERBS = {
     Activity.ORDER_READ: "reads",
     Activity.ORDER_RESPOND: "answers",
     Activity.COVERAGE_READ: "reads",
+    Activity.NOTICE_READ: "reads",
+    Activity.NOTICE_ANSWER: "answers",
+    Activity.FLAGGER_MANAGE: "manages",
+    Activity.STATEMENT_EXPORT: "exports",
+    Activity.APPEAL_FILE: "files",
+    Activity.EFFECT_RECEIVE: "receives",
+    Activity.DISPUTE_MANAGE: "records",
 }
 
 
@@ -116,6 +131,13 @@ PLACES = Activity.JURISDICTION_MANAGE
 CASES, WORK, REASSIGN, REFER = Activity.CASE_READ, Activity.CASE_WORK, Activity.CASE_ASSIGN, Activity.REFERRAL_MANAGE
 ISSUE, ORDERS, ANSWER = Activity.ORDER_ISSUE, Activity.ORDER_READ, Activity.ORDER_RESPOND
 COVERAGE = Activity.COVERAGE_READ
+NOTICES, ANSWER_NOTICE, FLAGGERS = Activity.NOTICE_READ, Activity.NOTICE_ANSWER, Activity.FLAGGER_MANAGE
+EXPORT, APPEAL, EFFECTS, DISPUTES = (
+    Activity.STATEMENT_EXPORT,
+    Activity.APPEAL_FILE,
+    Activity.EFFECT_RECEIVE,
+    Activity.DISPUTE_MANAGE,
+)
 
 MATRIX = [
     # Administrators: everything in their subtree except submitting content.
@@ -214,6 +236,39 @@ MATRIX = [
     Case("provincial officer north", COVERAGE, "the north's coverage", ALLOW),
     Case("county officer east", COVERAGE, "the north's coverage", DENY),
     Case("chirp platform admin", COVERAGE, "the north's coverage", DENY),
+    # Notices: read by regulators over their subtree and by the platform addressed, which answers.
+    Case("county officer east", NOTICES, "a notice to chirp in county east", ALLOW),
+    Case("county officer east", NOTICES, "a notice to marketly", DENY),
+    Case("county officer east", ANSWER_NOTICE, "a notice to chirp in county east", DENY),
+    Case("chirp moderator", NOTICES, "a notice to chirp in county east", ALLOW),
+    Case("chirp moderator", ANSWER_NOTICE, "a notice to chirp in county east", ALLOW),
+    Case("chirp API key", ANSWER_NOTICE, "a notice to marketly", DENY),
+    Case("national administrator", ANSWER_NOTICE, "a notice to chirp in county east", DENY),
+    Case("auditor", NOTICES, "a notice to marketly", ALLOW),
+    # Trusted flaggers: awarded by supervisors and administrators, not by officers.
+    Case("supervisor", FLAGGERS, "the east county office's flaggers", ALLOW),
+    Case("north administrator", FLAGGERS, "the east county office's flaggers", ALLOW),
+    Case("county officer east", FLAGGERS, "the east county office's flaggers", DENY),
+    Case("chirp platform admin", FLAGGERS, "the east county office's flaggers", DENY),
+    # Exports of statements: a platform's administrators for their platform, auditors for all.
+    Case("chirp platform admin", EXPORT, "chirp's statements", ALLOW),
+    Case("chirp platform admin", EXPORT, "marketly's statements", DENY),
+    Case("chirp moderator", EXPORT, "chirp's statements", DENY),
+    Case("auditor", EXPORT, "marketly's statements", ALLOW),
+    # Appeals, effects and disputes: the platform's own acts.
+    Case("chirp API key", APPEAL, "a chirp appeal", ALLOW),
+    Case("chirp API key", EFFECTS, "chirp's effects", ALLOW),
+    Case("national administrator", EFFECTS, "chirp's effects", DENY),
+    Case("chirp moderator", DISPUTES, "a chirp dispute", ALLOW),
+    Case("supervisor", DISPUTES, "a chirp dispute", ALLOW),
+    Case("county officer east", DISPUTES, "a chirp dispute", DENY),
+    Case("anonymous", NOTICES, "a notice to chirp in county east", DENY),
+    Case("anonymous", ANSWER_NOTICE, "a notice to chirp in county east", DENY),
+    Case("anonymous", FLAGGERS, "the east county office's flaggers", DENY),
+    Case("anonymous", EXPORT, "chirp's statements", DENY),
+    Case("anonymous", APPEAL, "a chirp appeal", DENY),
+    Case("anonymous", EFFECTS, "chirp's effects", DENY),
+    Case("anonymous", DISPUTES, "a chirp dispute", DENY),
     Case("anonymous", CASES, "a case held by the east county office", DENY),
     Case("anonymous", WORK, "a case held by the east county office", DENY),
     Case("anonymous", REASSIGN, "a case held by the east county office", DENY),

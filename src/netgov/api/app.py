@@ -14,6 +14,7 @@ from netgov.api.jurisdictions import KnownJurisdictions
 from netgov.api.metrics import ApiMetrics, MetricsMiddleware
 from netgov.api.routes import audit, cases, content, decisions, health, network, orders, rulebook, sessions
 from netgov.api.schemas import openapi
+from netgov.portal import app as portal
 from netgov.service.runtime import Runtime
 from netgov.web import console
 
@@ -53,6 +54,7 @@ def create_app(runtime: Runtime, *, close_runtime: bool = False) -> FastAPI:
     for module in (content, decisions, cases, network, orders, sessions, rulebook, audit, health, docs_page):
         app.include_router(module.router)
     console.mount(app)
+    portal.mount(app)
     openapi.install(app)
     app.add_middleware(BodyLimit, limit=runtime.settings.max_body_bytes)
     # Added last, so outermost: it also times the requests BodyLimit refuses.

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
-from netgov.errors import NetgovError, ServiceError
+from netgov.errors import NetgovError, RateLimitedError, ServiceError
 
 log = logging.getLogger(__name__)
 MEDIA_TYPE = "application/problem+json"
@@ -26,9 +26,12 @@ def problem_body(*, status: int, title: str, detail: str, **extra: Any) -> bytes
     return msgspec.json.encode(document)
 
 
-def problem(status: int, title: str, detail: str, request: Request, **extra: Any) -> Response:
+def problem(
+    status: int, title: str, detail: str, request: Request, *, headers: dict[str, str] | None = None, **extra: Any
+) -> Response:
     body = problem_body(status=status, title=title, detail=detail, instance=request.url.path, **extra)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
@@ -42,7 +45,8 @@ def install(app: FastAPI) -> None:
 
 async def _service_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, ServiceError)
-    return problem(error.status, error.title, str(error), request)
+    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, RateLimitedError) else None
+    return problem(error.status, error.title, str(error), request, headers=headers)
 
 
 async def _netgov_error(request: Request, error: Exception) -> Response:

@@ -22,6 +22,9 @@ class Source(StrEnum):
 
     OWN_INITIATIVE = "own_initiative"
     NOTICE = "notice"
+    # A notice from a trusted flagger (Art. 22), and an order from an authority (Art. 9).
+    TRUSTED_FLAGGER = "trusted_flagger"
+    AUTHORITY_ORDER = "authority_order"
 
 
 class Automation(StrEnum):

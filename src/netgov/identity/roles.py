@@ -50,6 +50,18 @@ class Activity(StrEnum):
     ORDER_RESPOND = "order.respond"
     # Where the network has gaps and which offices are overloaded.
     COVERAGE_READ = "coverage.read"
+    # Notices (DSA Art. 16): reading them, and a platform answering those addressed to it.
+    NOTICE_READ = "notice.read"
+    NOTICE_ANSWER = "notice.answer"
+    # Awarding and revoking trusted-flagger status (Art. 22): an office's act.
+    FLAGGER_MANAGE = "flagger.manage"
+    # Bulk and DSA Transparency Database exports of statements of reasons (no personal data).
+    STATEMENT_EXPORT = "statement.export"
+    # A platform files an appeal for its account, and receives the effects it must carry out.
+    APPEAL_FILE = "appeal.file"
+    EFFECT_RECEIVE = "effect.receive"
+    # Out-of-court dispute records (Art. 21): their bodies, deadlines and outcomes.
+    DISPUTE_MANAGE = "dispute.manage"
 
 
 _PLATFORM_ROLES = frozenset({Role.PLATFORM_ADMIN, Role.PLATFORM_MODERATOR, Role.PLATFORM_CLIENT})
@@ -58,16 +70,43 @@ _READ_DECISIONS = {Activity.DECISION_READ, Activity.DECISION_READ_CONTENT, Activ
 
 _WORK_CASES = {Activity.CASE_READ, Activity.CASE_WORK}
 
-_ENFORCE = _WORK_CASES | {Activity.REFERRAL_MANAGE, Activity.ORDER_ISSUE, Activity.ORDER_READ, Activity.COVERAGE_READ}
+_ENFORCE = _WORK_CASES | {
+    Activity.REFERRAL_MANAGE,
+    Activity.ORDER_ISSUE,
+    Activity.ORDER_READ,
+    Activity.COVERAGE_READ,
+    Activity.NOTICE_READ,
+}
 
 _ANSWER_ORDERS = {Activity.ORDER_READ, Activity.ORDER_RESPOND}
 
+# What a platform does about notices, appeals and the effects it is sent.
+_PLATFORM_REDRESS = {
+    Activity.NOTICE_READ,
+    Activity.NOTICE_ANSWER,
+    Activity.APPEAL_FILE,
+    Activity.EFFECT_RECEIVE,
+    Activity.DISPUTE_MANAGE,
+}
+
+# The platform's acts, never the regulator's own.
+_PLATFORM_ONLY = {
+    Activity.CONTENT_SUBMIT,
+    Activity.ORDER_RESPOND,
+    Activity.NOTICE_ANSWER,
+    Activity.APPEAL_FILE,
+    Activity.EFFECT_RECEIVE,
+}
+
 ROLE_ACTIVITIES: dict[Role, frozenset[Activity]] = {
-    # Responding to an order is the platform's act, never the regulator's own.
-    Role.ADMINISTRATOR: frozenset(Activity) - {Activity.CONTENT_SUBMIT, Activity.ORDER_RESPOND},
+    Role.ADMINISTRATOR: frozenset(Activity) - _PLATFORM_ONLY,
     Role.REGULATOR_OFFICER: frozenset(_READ_DECISIONS | _ENFORCE),
     Role.REVIEWER: frozenset(_READ_DECISIONS | _WORK_CASES),
-    Role.SUPERVISOR: frozenset(_READ_DECISIONS | _ENFORCE | {Activity.AUDIT_READ, Activity.CASE_ASSIGN}),
+    Role.SUPERVISOR: frozenset(
+        _READ_DECISIONS
+        | _ENFORCE
+        | {Activity.AUDIT_READ, Activity.CASE_ASSIGN, Activity.FLAGGER_MANAGE, Activity.DISPUTE_MANAGE}
+    ),
     # Auditors check the record, not the people in it: metadata and the log, never post text.
     Role.AUDITOR: frozenset(
         {
@@ -78,9 +117,13 @@ ROLE_ACTIVITIES: dict[Role, frozenset[Activity]] = {
             Activity.CASE_READ,
             Activity.ORDER_READ,
             Activity.COVERAGE_READ,
+            Activity.NOTICE_READ,
+            Activity.STATEMENT_EXPORT,
         }
     ),
-    Role.PLATFORM_ADMIN: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | {Activity.API_KEY_MANAGE}),
-    Role.PLATFORM_MODERATOR: frozenset(_READ_DECISIONS | _ANSWER_ORDERS),
-    Role.PLATFORM_CLIENT: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | {Activity.CONTENT_SUBMIT}),
+    Role.PLATFORM_ADMIN: frozenset(
+        _READ_DECISIONS | _ANSWER_ORDERS | _PLATFORM_REDRESS | {Activity.API_KEY_MANAGE, Activity.STATEMENT_EXPORT}
+    ),
+    Role.PLATFORM_MODERATOR: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | _PLATFORM_REDRESS),
+    Role.PLATFORM_CLIENT: frozenset(_READ_DECISIONS | _ANSWER_ORDERS | _PLATFORM_REDRESS | {Activity.CONTENT_SUBMIT}),
 }

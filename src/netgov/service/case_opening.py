@@ -163,6 +163,7 @@ def _row(
         "content_id": new.content_id,
         "decision_id": new.decision_id,
         "summary": new.summary.strip(),
+        "recused": None,
         "opened_at": at,
         "updated_at": at,
         "deadline_at": deadline,

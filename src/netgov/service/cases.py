@@ -29,6 +29,7 @@ from netgov.governance.deadline_rules import DeadlineRules
 from netgov.identity.authorization import authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
+from netgov.service.case_consequences import Settled, apply_consequences
 from netgov.service.case_deadlines import due_at
 from netgov.service.case_moves import designate, take_over, transfer
 from netgov.service.case_opening import NewCase, Opened, open_case_once
@@ -158,6 +159,8 @@ def step_case(
         to_state=to.value,
         details=msgspec.json.encode({"outcome": recorded}).decode() if recorded else None,
     )
+    if recorded is not None:
+        apply_consequences(uow, case, Settled(outcome=recorded, to_state=to, actor=actor, reason=why, at=at))
     return case
 
 

@@ -42,6 +42,9 @@ class CaseRow(Base):
     content_id: Mapped[str | None] = mapped_column(String(200))
     decision_id: Mapped[str | None] = mapped_column(String(64), index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Staff ids that may not work the case, space-separated with a space at each end (an
+    # appeal recuses whoever took the decision appealed: Art. 20(6), enforced).
+    recused: Mapped[str | None] = mapped_column(Text)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,42 @@
+"""What a case's outcome sets off beyond the case: notices answered, statements issued,
+effects sent to the platform, appeals settled.
+
+``step_case`` calls ``apply_consequences`` in the same unit of work whenever a step records
+an outcome (a decision, or a close before one), so the case and everything it causes
+commit together or not at all. Each consequence looks at the case and does nothing when
+the case is none of its business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+import msgspec
+
+from netgov.governance.case_outcomes import CaseOutcome
+from netgov.governance.case_states import CaseState
+from netgov.identity.principal import Principal
+from netgov.store.tables import CaseRow
+from netgov.store.unit_of_work import UnitOfWork
+
+
+class Settled(msgspec.Struct, frozen=True, kw_only=True):
+    """The step that recorded the outcome: who, when, why, and the state it led to."""
+
+    outcome: CaseOutcome
+    to_state: CaseState
+    actor: Principal
+    reason: str
+    at: datetime
+
+
+Consequence = Callable[[UnitOfWork, CaseRow, Settled], None]
+
+# Run in this order: a notice's answer may cite the statement issued just before it.
+CONSEQUENCES: Sequence[Consequence] = ()
+
+
+def apply_consequences(uow: UnitOfWork, case: CaseRow, settled: Settled) -> None:
+    for consequence in CONSEQUENCES:
+        consequence(uow, case, settled)
