@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from netgov.core.actions import Action
-from netgov.core.decision import Automation, RuleHit, Source, StatementOfReasons
+from netgov.core.decision import Automation, LegalGround, RuleHit, Source, StatementOfReasons
 from netgov.core.signals import Signal
 from netgov.core.taxonomy import Category
 
@@ -18,13 +18,23 @@ _MEASURES = {
     Action.SUSPEND_ACCOUNT: "the account was suspended",
 }
 
-REDRESS = (
-    "Internal complaint: you can appeal this decision to the platform, free of charge, within "
-    "six months; a person who did not take the decision will review it (DSA Art. 20).",
-    "Out-of-court settlement: you can refer the dispute to a certified out-of-court dispute "
-    "settlement body (DSA Art. 21).",
-    "Judicial redress: you can challenge the decision before the competent court.",
-)
+# The appeal window DSA Art. 20(1) asks for at least: what "six months" stands for.
+SIX_MONTHS_DAYS = 183.0
+
+
+def redress(appeal_window_days: float = SIX_MONTHS_DAYS) -> tuple[str, ...]:
+    """How to seek redress, with the appeal window this installation grants."""
+    window = "six months" if appeal_window_days == SIX_MONTHS_DAYS else f"{appeal_window_days:g} days"
+    return (
+        "Internal complaint: you can appeal this decision to the platform, free of charge, within "
+        f"{window}; a person who did not take the decision will review it (DSA Art. 20).",
+        "Out-of-court settlement: you can refer the dispute to a certified out-of-court dispute "
+        "settlement body (DSA Art. 21).",
+        "Judicial redress: you can challenge the decision before the competent court.",
+    )
+
+
+REDRESS = redress()
 
 
 def write_statement(
@@ -56,6 +66,48 @@ def write_statement(
         legal_grounds=grounds,
         explanation=_explanation(action, hits),
         redress=REDRESS,
+        issued_at=now,
+    )
+
+
+def write_human_statement(
+    *,
+    decision_id: str,
+    content_id: str,
+    platform: str,
+    measure: Action,
+    category: Category,
+    ground: LegalGround,
+    facts: str,
+    source: Source,
+    automated_detection: bool,
+    now: datetime,
+    duration_until: datetime | None = None,
+    appeal_window_days: float = SIX_MONTHS_DAYS,
+) -> StatementOfReasons:
+    """The statement for a decision a person took (a case, a platform's answer to a notice).
+
+    ``automated_detection`` says whether automated means found the content (an engine hold
+    a person then confirmed); the decision itself is never automated here.
+    """
+    return StatementOfReasons(
+        decision_id=decision_id,
+        content_id=content_id,
+        platform=platform,
+        measure=measure,
+        category=category,
+        territorial_scope=(ground.jurisdiction,),
+        duration_until=duration_until,
+        facts=facts,
+        source=source,
+        automated_detection=automated_detection,
+        automated_decision=Automation.NOT_AUTOMATED,
+        legal_grounds=(ground,),
+        explanation=(
+            f"A person reviewed the content and found that it falls under {ground.regulation} "
+            f"Art. {ground.article} ({ground.article_title}); therefore {_MEASURES.get(measure, measure.value)}."
+        ),
+        redress=redress(appeal_window_days),
         issued_at=now,
     )
 
