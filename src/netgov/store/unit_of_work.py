@@ -20,6 +20,7 @@ from netgov.store.repositories.decisions import DecisionRepository
 from netgov.store.repositories.identity import IdentityRepository
 from netgov.store.repositories.orders import OrderRepository
 from netgov.store.repositories.places import PlaceRepository
+from netgov.store.repositories.statements import StatementRepository
 
 
 class UnitOfWork:
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.identity = IdentityRepository(self.session)
         self.places = PlaceRepository(self.session)
         self.orders = OrderRepository(self.session)
+        self.statements = StatementRepository(self.session)
         return self
 
     def commit(self) -> None:
