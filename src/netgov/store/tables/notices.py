@@ -16,6 +16,7 @@ class NoticeRow(Base):
         Index("ix_notices_platform_time", "platform_id", "submitted_at"),
         Index("ix_notices_reporter_time", "reporter_key", "submitted_at"),
         Index("ix_notices_flagger", "flagger_id"),
+        Index("ix_notices_time", "submitted_at", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -39,6 +40,9 @@ class NoticeRow(Base):
     flagger_id: Mapped[str | None] = mapped_column(ForeignKey("trusted_flaggers.id"))
     # received, forwarded, in_review, decided
     status: Mapped[str] = mapped_column(String(20))
+    # A regulator handed the notice to its platform: from then on the platform sees it too.
+    forwarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    forwarded_by: Mapped[str | None] = mapped_column(String(200))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

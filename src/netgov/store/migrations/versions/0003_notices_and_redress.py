@@ -125,6 +125,8 @@ def upgrade() -> None:
         sa.Column("reporter_key", sa.String(length=64), nullable=False),
         sa.Column("flagger_id", sa.String(length=40), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("forwarded_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("forwarded_by", sa.String(length=200), nullable=True),
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
@@ -139,6 +141,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_notices_flagger", ["flagger_id"], unique=False)
         batch_op.create_index("ix_notices_platform_time", ["platform_id", "submitted_at"], unique=False)
         batch_op.create_index("ix_notices_reporter_time", ["reporter_key", "submitted_at"], unique=False)
+        batch_op.create_index("ix_notices_time", ["submitted_at", "id"], unique=False)
 
     op.create_table(
         "appeals",
@@ -246,6 +249,7 @@ def downgrade() -> None:
 
     op.drop_table("appeals")
     with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.drop_index("ix_notices_time")
         batch_op.drop_index("ix_notices_reporter_time")
         batch_op.drop_index("ix_notices_platform_time")
         batch_op.drop_index("ix_notices_flagger")
