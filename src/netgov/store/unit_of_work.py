@@ -18,6 +18,7 @@ from netgov.store.repositories.audit import AuditRepository
 from netgov.store.repositories.cases import CaseRepository
 from netgov.store.repositories.decisions import DecisionRepository
 from netgov.store.repositories.identity import IdentityRepository
+from netgov.store.repositories.notices import NoticeRepository
 from netgov.store.repositories.orders import OrderRepository
 from netgov.store.repositories.places import PlaceRepository
 from netgov.store.repositories.statements import StatementRepository
@@ -37,6 +38,7 @@ class UnitOfWork:
         self.identity = IdentityRepository(self.session)
         self.places = PlaceRepository(self.session)
         self.orders = OrderRepository(self.session)
+        self.notices = NoticeRepository(self.session)
         self.statements = StatementRepository(self.session)
         return self
 
