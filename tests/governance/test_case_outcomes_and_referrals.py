@@ -7,38 +7,66 @@ import pytest
 
 from netgov.core.taxonomy import Category
 from netgov.errors import IllegalTransitionError, InvalidRequestError
-from netgov.governance.case_outcomes import DECISION_OUTCOMES, EARLY_CLOSE_OUTCOMES, CaseOutcome, check_outcome
+from netgov.governance.case_outcomes import (
+    APPEAL_DECISION_OUTCOMES,
+    APPEAL_EARLY_CLOSE_OUTCOMES,
+    DECISION_OUTCOMES,
+    EARLY_CLOSE_OUTCOMES,
+    CaseOutcome,
+    check_outcome,
+)
 from netgov.governance.case_states import TRANSITIONS, CaseState, require_allowed
+from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import ANY, DeadlineRule, DeadlineRules, deadline_runs
 from netgov.governance.escalation import in_subtree, is_above, parent_office
 from netgov.governance.referrals import REFERRAL_TRANSITIONS, ReferralStatus, agency_name, check_referral_step
 from netgov.governance.routing import JurisdictionTree, Office, OfficeDirectory
 
 S = CaseState
+REPORT = CaseSource.REPORT
 
 
 @pytest.mark.parametrize("outcome", DECISION_OUTCOMES)
 def test_a_decision_records_its_outcome(outcome: CaseOutcome) -> None:
-    assert check_outcome(S.UNDER_REVIEW, S.DECIDED, outcome) is outcome
+    assert check_outcome(S.UNDER_REVIEW, S.DECIDED, outcome, source=REPORT) is outcome
 
 
 @pytest.mark.parametrize("state", [S.FILED, S.INVESTIGATING, S.UNDER_REVIEW])
 def test_closing_before_a_decision_needs_an_early_close_outcome(state: CaseState) -> None:
-    assert check_outcome(state, S.CLOSED, CaseOutcome.WITHDRAWN) is CaseOutcome.WITHDRAWN
+    assert check_outcome(state, S.CLOSED, CaseOutcome.WITHDRAWN, source=REPORT) is CaseOutcome.WITHDRAWN
     with pytest.raises(InvalidRequestError, match="none was given"):
-        check_outcome(state, S.CLOSED, None)
+        check_outcome(state, S.CLOSED, None, source=REPORT)
     with pytest.raises(InvalidRequestError, match="not violation"):
-        check_outcome(state, S.CLOSED, CaseOutcome.VIOLATION)
+        check_outcome(state, S.CLOSED, CaseOutcome.VIOLATION, source=REPORT)
 
 
 def test_closing_after_execution_keeps_the_decision_outcome() -> None:
-    assert check_outcome(S.EXECUTED, S.CLOSED, None) is None
+    assert check_outcome(S.EXECUTED, S.CLOSED, None, source=REPORT) is None
     with pytest.raises(InvalidRequestError, match="takes no outcome"):
-        check_outcome(S.EXECUTED, S.CLOSED, CaseOutcome.WITHDRAWN)
+        check_outcome(S.EXECUTED, S.CLOSED, CaseOutcome.WITHDRAWN, source=REPORT)
 
 
 def test_every_outcome_is_reachable_by_some_step() -> None:
-    assert set(DECISION_OUTCOMES) | set(EARLY_CLOSE_OUTCOMES) == set(CaseOutcome)
+    reachable = DECISION_OUTCOMES + EARLY_CLOSE_OUTCOMES + APPEAL_DECISION_OUTCOMES + APPEAL_EARLY_CLOSE_OUTCOMES
+    assert set(reachable) == set(CaseOutcome)
+
+
+@pytest.mark.parametrize("outcome", APPEAL_DECISION_OUTCOMES)
+def test_an_appeal_case_is_decided_upheld_or_overturned(outcome: CaseOutcome) -> None:
+    assert check_outcome(S.UNDER_REVIEW, S.DECIDED, outcome, source=CaseSource.APPEAL) is outcome
+
+
+@pytest.mark.parametrize("source", [s for s in CaseSource if s is not CaseSource.APPEAL])
+def test_only_an_appeal_case_takes_upheld_or_overturned(source: CaseSource) -> None:
+    with pytest.raises(InvalidRequestError, match="needs one of violation"):
+        check_outcome(S.UNDER_REVIEW, S.DECIDED, CaseOutcome.OVERTURNED, source=source)
+
+
+def test_an_appeal_case_is_not_decided_by_violation_nor_closed_as_no_violation() -> None:
+    with pytest.raises(InvalidRequestError, match=r"an appeal case .* needs one of upheld, overturned"):
+        check_outcome(S.UNDER_REVIEW, S.DECIDED, CaseOutcome.VIOLATION, source=CaseSource.APPEAL)
+    with pytest.raises(InvalidRequestError, match="withdrawn, duplicate, out_of_scope; not no_violation"):
+        check_outcome(S.FILED, S.CLOSED, CaseOutcome.NO_VIOLATION, source=CaseSource.APPEAL)
 
 
 def test_require_allowed_agrees_with_the_table() -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from netgov.errors import ServiceError
 from netgov.governance.case_outcomes import CaseOutcome, outcomes_for
 from netgov.governance.case_states import TRANSITIONS, CaseState
+from netgov.governance.cases import CaseSource
 from netgov.service.cases import assign_case, designate, step_case, take_case, take_over, transfer
 from netgov.store.tables import AuditEventRow, CaseEventRow, CaseRow, StaffRow
 from tests.service.cases_country import EAST, WEST, Country, make_country
@@ -77,7 +78,7 @@ class CaseProcedure(RuleBasedStateMachine):
         current = CaseState(self.country.case(case_id).state)
         allowed = st.sampled_from(TRANSITIONS[current]) if TRANSITIONS[current] else st.nothing()
         to = data.draw(allowed | st.sampled_from(list(CaseState)), label="to")
-        fitting = outcomes_for(current, to)
+        fitting = outcomes_for(current, to, source=CaseSource.REPORT)
         outcome = data.draw(
             (st.sampled_from(fitting) if fitting else st.none()) | st.none() | st.sampled_from(list(CaseOutcome)),
             label="outcome",
@@ -94,7 +95,7 @@ class CaseProcedure(RuleBasedStateMachine):
             # Forward more often than closing, or few cases would get past their first step.
             forward = [state for state in TRANSITIONS[current] if state is not CaseState.CLOSED]
             to = data.draw(st.sampled_from([*forward * 3, *TRANSITIONS[current]]), label="to")
-            fitting = outcomes_for(current, to)
+            fitting = outcomes_for(current, to, source=CaseSource.REPORT)
             outcome = data.draw(st.sampled_from(fitting), label="outcome") if fitting else None
             self._try(step_case, "supervisor", case_id=case_id, to=to, reason="next step", outcome=outcome)
 

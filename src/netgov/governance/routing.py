@@ -9,7 +9,7 @@ nobody is eligible and the caller escalates.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from netgov.core.actions import Severity
@@ -172,13 +172,21 @@ def load_key(open_cases: int, capacity: int, staff_id: str) -> tuple[float, str]
 
 
 def assign(
-    office: str, *, category: str, role: str, staff: Iterable[StaffMember], require_certification: bool = True
+    office: str,
+    *,
+    category: str,
+    role: str,
+    staff: Iterable[StaffMember],
+    require_certification: bool = True,
+    excluded: Collection[str] = (),
 ) -> str | None:
-    """The eligible staff member with the lowest load, by a scan; None when nobody is eligible."""
+    """The eligible staff member with the lowest load, by a scan; None when nobody is eligible.
+    Members in ``excluded`` (recused from the case) are never chosen."""
     eligible = [
         member
         for member in staff
-        if member.eligible(office, category=category, role=role, require_certification=require_certification)
+        if member.id not in excluded
+        and member.eligible(office, category=category, role=role, require_certification=require_certification)
     ]
     best = min(eligible, key=lambda m: load_key(m.open_cases, m.capacity, m.id), default=None)
     return None if best is None else best.id
@@ -217,17 +225,26 @@ class Workload:
         """Every member with their current open-case count."""
         return tuple(_with_open(m, self._open[m.id]) for m in self._members.values())
 
-    def assign(self, office: str, *, category: str, role: str) -> str | None:
-        """Give one case to the least-loaded eligible member (counted as open); None if nobody."""
+    def assign(self, office: str, *, category: str, role: str, excluded: Collection[str] = ()) -> str | None:
+        """Give one case to the least-loaded eligible member (counted as open); None if nobody.
+        Members in ``excluded`` (recused from this case) are passed over, and stay queued for the next."""
         heap = self._heap((office, role, category if self.require_certification else None))
-        while heap:
-            _, member_id, recorded = heap[0]
-            if recorded == self._open[member_id]:
-                self._open[member_id] = recorded + 1
-                self._changed(member_id)
-                return member_id
-            heapq.heappop(heap)
-        return None
+        passed_over: list[tuple[float, str, int]] = []
+        try:
+            while heap:
+                _, member_id, recorded = heap[0]
+                if recorded != self._open[member_id]:
+                    heapq.heappop(heap)  # stale
+                elif member_id in excluded:
+                    passed_over.append(heapq.heappop(heap))
+                else:
+                    self._open[member_id] = recorded + 1
+                    self._changed(member_id)
+                    return member_id
+            return None
+        finally:
+            for entry in passed_over:
+                heapq.heappush(heap, entry)
 
     def release(self, staff_id: str) -> None:
         """A case of ``staff_id`` was closed."""

@@ -19,7 +19,13 @@ from netgov.identity.authorization import authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_batch import CaseBatch
-from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, require_worker
+from netgov.service.case_routing import (
+    CaseNetwork,
+    assign_by_workload,
+    case_resource,
+    refuse_recused_actor,
+    require_worker,
+)
 from netgov.service.case_timeline import found_case, note, reason_given
 from netgov.service.permissions import require
 from netgov.store.tables import CaseRow, OfficeRow
@@ -38,6 +44,7 @@ def take_over(uow: UnitOfWork, *, actor: Principal, case_id: str, reason: str, a
     """The actor's own office, which must sit above the case's, takes the case over."""
     case, office = _movable(uow, case_id)
     require(actor, Activity.CASE_WORK, case_resource(office, case.id))
+    refuse_recused_actor(uow, actor, case, doing="take over")
     why = reason_given(reason, what="a take-over")
     member = uow.identity.staff_by_username(actor.id) if actor.kind == "staff" else None
     if member is None or member.office_id is None:
@@ -57,6 +64,7 @@ def designate(uow: UnitOfWork, *, actor: Principal, case_id: str, office_id: str
     """A higher office sends the case to ``office_id`` in its own subtree (``case.assign`` over both)."""
     case, office = _movable(uow, case_id)
     require(actor, Activity.CASE_ASSIGN, case_resource(office, case.id))
+    refuse_recused_actor(uow, actor, case, doing="designate")
     why = reason_given(reason, what="a designation")
     target = _target(uow, case, office_id)
     require(actor, Activity.CASE_ASSIGN, case_resource(target))

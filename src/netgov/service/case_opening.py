@@ -21,6 +21,7 @@ from netgov.errors import InvalidRequestError, PermissionDeniedError
 from netgov.governance.case_states import CaseState
 from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRules
+from netgov.governance.recusal import recused_column
 from netgov.governance.routing import Routed, priority
 from netgov.identity.authorization import visible_scope
 from netgov.identity.principal import Principal
@@ -74,6 +75,8 @@ class NewCase(msgspec.Struct, frozen=True, kw_only=True):
     rule_id: str | None = None
     summary: str = ""
     trusted_flagger: bool = False
+    # Staff ids who may not work the case (an appeal's original decider): routing skips them.
+    recused: tuple[str, ...] = ()
 
 
 def open_case_once(
@@ -130,7 +133,7 @@ def _planned(batch: CaseBatch, actor: Principal, new: NewCase, at: datetime) -> 
     if new.platform_id is not None and not batch.has_platform(new.platform_id):
         raise InvalidRequestError(f"platform_id: no platform {new.platform_id!r}")
     case_id, source, category = f"case_{uuid.uuid4().hex[:26]}", new.source.value, new.category.value
-    staff_id = batch.staffing.assign(office, category=category)
+    staff_id = batch.staffing.assign(office, category=category, excluded=new.recused)
     why = f"opened from {source} {new.source_ref}; routed to {office.id}{_fell_back(batch.network, new, routed)}"
     batch.journal.line(case_id, kind="opened", action="case.open", actor=actor, reason=why, at=at, to_office=office.id)
     routed_to = routed_line(office, staff_id, "routed on opening")
@@ -163,7 +166,7 @@ def _row(
         "content_id": new.content_id,
         "decision_id": new.decision_id,
         "summary": new.summary.strip(),
-        "recused": None,
+        "recused": recused_column(new.recused),
         "opened_at": at,
         "updated_at": at,
         "deadline_at": deadline,

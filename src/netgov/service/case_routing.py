@@ -4,17 +4,18 @@
 batch); ``Staffing`` reads an office's seated staff with their open cases once, the first
 time a case goes there, and asks the pure ``Workload`` for the least-loaded eligible
 member. Eligible: seated in the office, not disabled, holding a role that may work cases
-(``case.work``) over the office's jurisdiction, and below their weekly capacity.
-Certifications are not required (yet).
+(``case.work``) over the office's jurisdiction, below their weekly capacity, and not
+recused from the case (``netgov.governance.recusal``). Certifications are not required (yet).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from netgov.errors import InvalidRequestError, PermissionDeniedError
+from netgov.governance.recusal import recused_ids, refuse_recused
 from netgov.governance.routing import (
     JurisdictionTree,
     Office,
@@ -165,14 +166,15 @@ class Staffing:
         for office in offices:
             self._add(office, _members(office, by_office.get(office.id, ()), counts))
 
-    def assign(self, office: OfficeRow, *, category: str) -> str | None:
-        """The least-loaded eligible member of ``office`` (counted as one case busier); None if nobody."""
+    def assign(self, office: OfficeRow, *, category: str, excluded: Collection[str] = ()) -> str | None:
+        """The least-loaded eligible member of ``office`` (counted as one case busier), never
+        one of ``excluded`` (staff ids recused from the case); None if nobody."""
         workload = self._workloads.get(office.id)
         if workload is None:
             # Changes this unit of work made (a case moved away from someone) count too.
             self._uow.session.flush()
             workload = self._add(office, eligible_staff(self._uow, office))
-        return workload.assign(office.id, category=category, role=WORKS_CASES)
+        return workload.assign(office.id, category=category, role=WORKS_CASES, excluded=excluded)
 
     def _add(self, office: OfficeRow, members: list[StaffMember]) -> Workload:
         workload = self._workloads[office.id] = Workload(members, require_certification=False)
@@ -205,7 +207,7 @@ def assign_by_workload(
     A batch passes its ``staffing`` and ``journal``; the lines are then written with the batch."""
     staffing = staffing or Staffing(uow)
     previous = case.assignee_id
-    staff_id = staffing.assign(office, category=case.category)
+    staff_id = staffing.assign(office, category=case.category, excluded=recused_ids(case.recused))
     # After the choice, as the database would count it: the case was still the previous
     # assignee's while the new one was chosen.
     staffing.release(previous)
@@ -220,21 +222,34 @@ def assign_by_workload(
 def routed_line(office: OfficeRow, staff_id: str | None, reason: str) -> dict[str, str]:
     """The timeline line (kind, reason, column) saying where routing by workload put a case."""
     if staff_id is None:
-        why = f"{reason}; nobody in {office.id} is eligible (seated, may work cases, below capacity): left in its queue"
+        why = (
+            f"{reason}; nobody in {office.id} is eligible (seated, may work cases, below capacity, "
+            "not recused): left in its queue"
+        )
         return {"kind": "unassigned", "reason": why, "to_office": office.id}
     return {"kind": "assigned", "reason": f"{reason}; by workload in {office.id}", "staff_id": staff_id}
 
 
 def require_worker(uow: UnitOfWork, actor: Principal, case: CaseRow, office: OfficeRow) -> None:
-    """``case.work`` on the case; and on a case assigned to someone else, ``case.assign`` too."""
+    """``case.work`` on the case, not being recused from it; and on a case assigned to
+    someone else, ``case.assign`` too."""
     resource = case_resource(office, case.id)
     require(actor, Activity.CASE_WORK, resource)
+    refuse_recused_actor(uow, actor, case, doing="work")
     if case.assignee_id is None or actor is SYSTEM or _is_assignee(uow, actor, case):
         return
     if not authorize(actor, Activity.CASE_ASSIGN, resource):
         raise PermissionDeniedError(
             f"case {case.id} is assigned to someone else; only they or a supervisor (case.assign) may work it"
         )
+
+
+def refuse_recused_actor(uow: UnitOfWork, actor: Principal, case: CaseRow, *, doing: str) -> None:
+    """PermissionDeniedError when the actor is a staff member recused from the case (whatever their role)."""
+    if case.recused is None or actor.kind != "staff":
+        return
+    member = uow.identity.staff_by_username(actor.id)
+    refuse_recused(case.recused, None if member is None else member.id, who=actor.name, case_id=case.id, doing=doing)
 
 
 def _is_assignee(uow: UnitOfWork, actor: Principal, case: CaseRow) -> bool:

@@ -108,7 +108,7 @@ def case_detail(
         warned_at=case.warned_at,
         closed_at=case.closed_at,
         next_steps=[
-            NextStep(to=step, outcomes=[o.value for o in outcomes_for(summary.state, step)])
+            NextStep(to=step, outcomes=[o.value for o in outcomes_for(summary.state, step, source=summary.source)])
             for step in allowed_from(summary.state)
         ],
         timeline=_timeline(events, names.staff({e.staff_id for e in events if e.staff_id})),

@@ -26,6 +26,7 @@ from netgov.governance.case_outcomes import CaseOutcome, check_outcome
 from netgov.governance.case_states import CaseState, require_allowed
 from netgov.governance.cases import CaseSource
 from netgov.governance.deadline_rules import DeadlineRules
+from netgov.governance.recusal import refuse_recused
 from netgov.identity.authorization import authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
@@ -34,7 +35,14 @@ from netgov.service.case_deadlines import due_at
 from netgov.service.case_moves import designate, take_over, transfer
 from netgov.service.case_opening import NewCase, Opened, open_case_once
 from netgov.service.case_referrals import refer, update_referral
-from netgov.service.case_routing import CaseNetwork, assign_by_workload, case_resource, may_work_in, require_worker
+from netgov.service.case_routing import (
+    CaseNetwork,
+    assign_by_workload,
+    case_resource,
+    may_work_in,
+    refuse_recused_actor,
+    require_worker,
+)
 from netgov.service.case_timeline import found_case, note, reason_given
 from netgov.service.permissions import require
 from netgov.store.tables import CaseRow, StaffRow
@@ -76,12 +84,14 @@ def open_case(
     rule_id: str | None = None,
     summary: str = "",
     trusted_flagger: bool = False,
+    recused: tuple[str, ...] = (),
     at: datetime,
     network: CaseNetwork | None = None,
     rules: DeadlineRules | None = None,
 ) -> CaseRow:
     """Open a case (or return the one already opened for ``source`` and ``source_ref``),
-    routed to an office and, where someone is eligible, to a member of its staff."""
+    routed to an office and, where someone is eligible, to a member of its staff other than
+    the ``recused`` (staff ids)."""
     new = NewCase(
         source=source,
         source_ref=source_ref,
@@ -96,6 +106,7 @@ def open_case(
         rule_id=rule_id,
         summary=summary,
         trusted_flagger=trusted_flagger,
+        recused=recused,
     )
     opened = open_case_once(uow, actor=actor, new=new, at=at, network=network, rules=rules)
     return opened.case
@@ -107,6 +118,7 @@ def take_case(uow: UnitOfWork, *, actor: Principal, case_id: str, at: datetime, 
     case, office = found_case(uow, case_id, lock=True)
     member = _staff_of(uow, actor)
     require(actor, Activity.CASE_WORK, case_resource(office, case.id))
+    refuse_recused(case.recused, member.id, who=actor.name, case_id=case.id, doing="take")
     _open_or_refuse(case, "taken")
     if case.assignee_id == member.id:
         return case
@@ -137,7 +149,7 @@ def step_case(
     why = reason_given(reason, what="a step")
     current = CaseState(case.state)
     require_allowed(case.id, current, to)
-    recorded = check_outcome(current, to, outcome)
+    recorded = check_outcome(current, to, outcome, source=CaseSource(case.source))
     case.state = to.value
     if recorded is not None:
         case.outcome = recorded.value
@@ -170,6 +182,8 @@ def assign_case(
     """Hand the case to ``staff`` (a username) in its office, or by workload when None (``case.assign``)."""
     case, office = found_case(uow, case_id, lock=True)
     require(actor, Activity.CASE_ASSIGN, case_resource(office, case.id))
+    # Choosing who reviews a decision is part of reviewing it: its decider may not.
+    refuse_recused_actor(uow, actor, case, doing="assign")
     why = reason_given(reason, what="an assignment")
     _open_or_refuse(case, "assigned")
     if staff is None:
@@ -182,6 +196,7 @@ def assign_case(
         raise InvalidRequestError(f"staff: {staff} is not seated in {office.id}, which holds case {case.id}")
     if not may_work_in(member, list(uow.identity.grants_of(member.id)), office):
         raise InvalidRequestError(f"staff: {staff} holds no role that may work cases in {office.id}")
+    refuse_recused(case.recused, member.id, who=staff, case_id=case.id, doing="be assigned")
     case.assignee_id = member.id
     note(uow, case, kind="assigned", action="case.assign", actor=actor, reason=why, at=at, staff_id=member.id)
     return case

@@ -11,6 +11,7 @@ import msgspec
 
 from netgov.governance.case_states import CaseState
 from netgov.governance.escalation import is_above
+from netgov.governance.recusal import is_recused
 from netgov.identity.authorization import Resource, authorize
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
@@ -56,6 +57,10 @@ class _Asker:
         self.works = self.may(Activity.CASE_WORK)
         self.assigns = self.may(Activity.CASE_ASSIGN)
         self.mine = self.member is not None and detail.assignee == self.member.username
+        case = uow.cases.case(detail.id)
+        self.recused = case.recused if case is not None else None
+        # As the services: whoever took the decision an appeal reviews does no work on it.
+        self.barred = self.member is not None and is_recused(self.recused, self.member.id)
         # As ``require_worker``: a case assigned to someone else needs case.assign as well.
         self.works_this = self.works and (detail.assignee is None or self.mine or self.assigns)
 
@@ -66,6 +71,8 @@ class _Asker:
 def case_offers(uow: UnitOfWork, principal: Principal, detail: CaseDetail) -> Offers:
     """The forms of the case page ``principal`` would have accepted now."""
     asker = _Asker(uow, principal, detail)
+    if asker.barred:
+        return Offers()
     live = asker.open
     network = CaseNetwork.load(uow) if live and (asker.works or asker.assigns) else None
     return Offers(
@@ -91,6 +98,8 @@ def _staff_choices(asker: _Asker) -> list[Choice]:
     names = asker.uow.cases.staff_names([member.id for member in members])
     choices = [Choice("", "by workload (the least-loaded eligible member)")]
     for member in sorted(members, key=lambda m: names[m.id][1]):
+        if is_recused(asker.recused, member.id):
+            continue
         username, name = names[member.id]
         choices.append(Choice(username, f"{name} ({member.open_cases} open, capacity {member.capacity})"))
     return choices
