@@ -28,3 +28,8 @@ def strike_weight(action: Action) -> int:
 
 def expiry(issued_at: datetime, days: float) -> datetime:
     return issued_at + timedelta(days=days)
+
+
+def counts(*, issued_at: datetime, expires_at: datetime, lifted_at: datetime | None, at: datetime) -> bool:
+    """Whether a strike counts at ``at``: issued by then, not yet expired, never lifted."""
+    return lifted_at is None and issued_at <= at < expires_at

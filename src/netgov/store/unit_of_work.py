@@ -21,6 +21,7 @@ from netgov.store.repositories.identity import IdentityRepository
 from netgov.store.repositories.notices import NoticeRepository
 from netgov.store.repositories.orders import OrderRepository
 from netgov.store.repositories.places import PlaceRepository
+from netgov.store.repositories.redress import RedressRepository
 from netgov.store.repositories.statements import StatementRepository
 
 
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.orders = OrderRepository(self.session)
         self.notices = NoticeRepository(self.session)
         self.statements = StatementRepository(self.session)
+        self.redress = RedressRepository(self.session)
         return self
 
     def commit(self) -> None:
