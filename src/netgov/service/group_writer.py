@@ -44,8 +44,11 @@ def wave_tracker(settings: Settings) -> WaveTracker:
 
 
 class GroupWriter:
-    def __init__(self, *, database: Database, engine: Engine, clock: Clock, tracker: WaveTracker | None) -> None:
+    def __init__(
+        self, *, database: Database, engine: Engine, clock: Clock, tracker: WaveTracker | None, strike_days: float
+    ) -> None:
         self.database = database
+        self.strike_days = strike_days
         self.engine = engine
         self.tracker = tracker
         self._clock = clock
@@ -77,7 +80,9 @@ class GroupWriter:
     def _store(self, items: list[Item], keys_used: dict[str, datetime], written: Written) -> list[Outcome]:
         started = time.perf_counter()
         with UnitOfWork(self.database, write=True) as uow:
-            outcomes = store_batch(uow, items, engine=self.engine, now=self._clock(), tracker=self.tracker)
+            outcomes = store_batch(
+                uow, items, engine=self.engine, now=self._clock(), tracker=self.tracker, strike_days=self.strike_days
+            )
             if keys_used:
                 uow.identity.touch_keys(keys_used)
             uow.commit()

@@ -19,6 +19,7 @@ from netgov.core.decision import Decision, decision_to_json
 from netgov.core.engine import Engine
 from netgov.core.observations import Observations
 from netgov.service.audit_trail import Entry, record
+from netgov.service.statements import IssuedStatement, new_statement_id, statement_row, strike_row
 from netgov.store.repositories.decisions import Stored
 from netgov.store.unit_of_work import UnitOfWork
 from netgov.waves.tracker import WaveTracker
@@ -58,7 +59,13 @@ def _encode(content: Content) -> _Encoded:
 
 
 def store_batch(
-    uow: UnitOfWork, items: Sequence[Item], *, engine: Engine, now: datetime, tracker: WaveTracker | None
+    uow: UnitOfWork,
+    items: Sequence[Item],
+    *,
+    engine: Engine,
+    now: datetime,
+    tracker: WaveTracker | None,
+    strike_days: float,
 ) -> list[Outcome]:
     encoded = [_encode(item.content) for item in items]
     digests = [e.digest for e in encoded]
@@ -71,7 +78,7 @@ def store_batch(
     new_items = [items[i] for i in fresh.values()]
     decisions = _decide(engine, [item.content for item in new_items], now, tracker)
     documents = [decision_to_json(decision) for decision in decisions]
-    _insert(uow, new_items, [encoded[i] for i in fresh.values()], decisions, documents, now)
+    _insert(uow, new_items, [encoded[i] for i in fresh.values()], decisions, documents, now, strike_days)
     for item, decision, document, index in zip(new_items, decisions, documents, fresh.values(), strict=True):
         key = (item.content.platform, item.content.id)
         stored[key] = Stored(item.content.id, digests[index], decision.id, document)
@@ -110,23 +117,61 @@ def _insert(
     decisions: list[Decision],
     documents: list[bytes],
     now: datetime,
+    strike_days: float,
 ) -> None:
     if not items:
         return
     contents = [_content_row(item, e, now) for item, e in zip(items, encoded, strict=True)]
     rows = [_decision_row(i, d, doc) for i, d, doc in zip(items, decisions, documents, strict=True)]
     uow.decisions.insert(contents, rows)
+    statements = _statements(items, decisions, strike_days)
+    uow.statements.insert_many([s for s, _ in statements.values()], [k for _, k in statements.values() if k])
     entries = [
         Entry(
             actor=item.actor,
             action="decision.create",
             object=f"decision:{decision.id}",
             reason="automated decision on submitted content",
-            details={"platform": item.content.platform, "content": item.content.id, "action": decision.action.value},
+            details=_audited(item, decision, statements),
         )
         for item, decision in zip(items, decisions, strict=True)
     ]
     record(uow, entries, at=now)
+
+
+_Rows = tuple[dict[str, Any], dict[str, Any] | None]
+
+
+def _statements(items: list[Item], decisions: list[Decision], strike_days: float) -> dict[str, _Rows]:
+    """By decision id, the statement row (and strike row, if any) of each restrictive decision."""
+    found: dict[str, _Rows] = {}
+    for item, decision in zip(items, decisions, strict=True):
+        if decision.statement is None:
+            continue
+        account = item.content.account
+        issued = IssuedStatement(
+            statement=decision.statement,
+            decided_by=f"rule:{_deciding_rule(decision)}",
+            account_id=account.id if account else None,
+            decision_id=decision.id,
+            jurisdiction=item.jurisdiction,
+        )
+        statement_id = new_statement_id()
+        strike = strike_row(issued, statement_id=statement_id, strike_days=strike_days)
+        found[decision.id] = (statement_row(issued, statement_id=statement_id), strike)
+    return found
+
+
+def _deciding_rule(decision: Decision) -> str:
+    """The enforced rule that chose the action, picked as the engine picks it."""
+    return max(decision.enforced, key=lambda hit: (hit.action.rank, hit.severity.rank)).rule
+
+
+def _audited(item: Item, decision: Decision, statements: dict[str, _Rows]) -> dict[str, Any]:
+    details = {"platform": item.content.platform, "content": item.content.id, "action": decision.action.value}
+    issued = statements.get(decision.id)
+    # The statement is part of the decision's event: one audit line per post keeps the intake fast.
+    return details if issued is None else details | {"statement": issued[0]["id"]}
 
 
 def _content_row(item: Item, encoded: _Encoded, now: datetime) -> dict[str, Any]:

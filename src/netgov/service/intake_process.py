@@ -150,7 +150,13 @@ def _writer(settings: Settings) -> GroupWriter:
     # The writer commits many times a second on one connection: no ping before each.
     database = connect(settings.resolved_database_url, pool_size=1, pre_ping=False)
     engine = Engine(load_rulebook(settings.rules))
-    return GroupWriter(database=database, engine=engine, clock=system_clock, tracker=wave_tracker(settings))
+    return GroupWriter(
+        database=database,
+        engine=engine,
+        clock=system_clock,
+        tracker=wave_tracker(settings),
+        strike_days=settings.strike_days,
+    )
 
 
 def _reply(written: Written) -> _Reply:

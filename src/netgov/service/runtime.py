@@ -62,7 +62,13 @@ class Runtime:
         if settings.intake_process:
             writer = ProcessWriter(settings)
         else:
-            writer = GroupWriter(database=database, engine=engine, clock=clock, tracker=wave_tracker(settings))
+            writer = GroupWriter(
+                database=database,
+                engine=engine,
+                clock=clock,
+                tracker=wave_tracker(settings),
+                strike_days=settings.strike_days,
+            )
         intake = ContentIntake(writer=writer, engine=engine, batch_max=settings.commit_batch_max)
         runtime = cls(
             settings=settings,
