@@ -76,7 +76,7 @@ def store_batch(
         if key not in stored and key not in fresh:
             fresh[key] = index
     new_items = [items[i] for i in fresh.values()]
-    decisions = _decide(engine, [item.content for item in new_items], now, tracker)
+    decisions = _decide(uow, engine, [item.content for item in new_items], now, tracker)
     documents = [decision_to_json(decision) for decision in decisions]
     _insert(uow, new_items, [encoded[i] for i in fresh.values()], decisions, documents, now, strike_days)
     for item, decision, document, index in zip(new_items, decisions, documents, fresh.values(), strict=True):
@@ -100,14 +100,41 @@ def _existing(uow: UnitOfWork, items: Sequence[Item]) -> dict[tuple[str, str], S
     return found
 
 
-def _decide(engine: Engine, contents: list[Content], now: datetime, tracker: WaveTracker | None) -> list[Decision]:
+def _decide(
+    uow: UnitOfWork, engine: Engine, contents: list[Content], now: datetime, tracker: WaveTracker | None
+) -> list[Decision]:
     if not contents:
         return []
+    contents = _with_live_strikes(uow, contents, now)
     observations: list[Observations | None] | None = None
     if tracker is not None:
         tracked = tracker.track(contents, now=now)
         contents, observations = list(tracked.contents), list(tracked.observations)
     return engine.decide_many(contents, now=now, observations=observations)
+
+
+def _with_live_strikes(uow: UnitOfWork, contents: list[Content], now: datetime) -> list[Content]:
+    """The contents with ``account.prior_strikes`` raised to the live strikes netgov holds
+    for each account (one query for the batch), so rules can escalate for repeat offenders.
+
+    The engine sees the larger of the platform's count and netgov's: the platform may know of
+    strikes netgov never saw (its own moderation, history from before netgov), and netgov
+    knows every strike it issued, so sending 0 cannot wipe an account's record; adding the
+    two would count twice the strikes a platform mirrors from netgov's statements. Posts of
+    one account in the same batch are decided together, so none counts the others' strikes."""
+    accounts = {(content.platform, content.account.id) for content in contents if content.account is not None}
+    live = uow.redress.live_strikes(accounts, at=now) if accounts else {}
+    if not live:
+        return contents
+    return [_struck(content, live) for content in contents]
+
+
+def _struck(content: Content, live: dict[tuple[str, str], int]) -> Content:
+    account = content.account
+    stored = 0 if account is None else live.get((content.platform, account.id), 0)
+    if account is None or stored <= account.prior_strikes:
+        return content
+    return msgspec.structs.replace(content, account=msgspec.structs.replace(account, prior_strikes=stored))
 
 
 def _insert(
