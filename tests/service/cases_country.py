@@ -115,7 +115,11 @@ class Country:
     def step(self, username: str, case_id: str, to: CaseState, outcome: CaseOutcome | None = None) -> CaseRow:
         with self.world.runtime.uow(write=True) as uow:
             actor = self.staff(username)
-            case = step_case(uow, actor=actor, case_id=case_id, to=to, reason=f"to {to}", outcome=outcome, at=self.at)
+            policy = self.world.runtime.statement_policy
+            why = f"to {to}"
+            case = step_case(
+                uow, actor=actor, case_id=case_id, to=to, reason=why, outcome=outcome, at=self.at, policy=policy
+            )
             uow.commit()
         return case
 

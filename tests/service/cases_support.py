@@ -67,7 +67,9 @@ def username_of(world: World, staff_id: str | None) -> str | None:
 
 def step(world: World, actor: Principal, case_id: str, to: CaseState, outcome: CaseOutcome | None = None) -> CaseRow:
     with world.runtime.uow(write=True) as uow:
-        case = step_case(uow, actor=actor, case_id=case_id, to=to, reason=f"to {to}", outcome=outcome, at=world.clock())
+        policy = world.runtime.statement_policy
+        why, at = f"to {to}", world.clock()
+        case = step_case(uow, actor=actor, case_id=case_id, to=to, reason=why, outcome=outcome, at=at, policy=policy)
         uow.commit()
     return case
 

@@ -17,7 +17,7 @@ from netgov.cli.acting import AS, FORMAT, REASON, actor
 from netgov.cli.case_moves_command import MOVES
 from netgov.cli.listing import echo_table, moment
 from netgov.cli.options import db_option, service_settings
-from netgov.cli.service_access import operator_work
+from netgov.cli.service_access import operator_work, statement_policy
 from netgov.core.actions import Severity
 from netgov.core.taxonomy import Category
 from netgov.governance.case_outcomes import CaseOutcome
@@ -148,7 +148,10 @@ def open_command(username: str | None, db: str | None, **fields: Any) -> None:
 @db_option
 def step_command(case_id: str, to: str, outcome: str | None, reason: str, username: str | None, db: str | None) -> None:
     """Move CASE_ID to state TO; a step the procedure does not allow is refused with the allowed ones."""
-    with operator_work(service_settings(db), write=True) as uow:
+    settings = service_settings(db)
+    # A decision against content issues a statement citing the rulebook's article.
+    policy = statement_policy(settings) if outcome is not None else None
+    with operator_work(settings, write=True) as uow:
         case = cases.step_case(
             uow,
             actor=actor(uow, username),
@@ -157,6 +160,7 @@ def step_command(case_id: str, to: str, outcome: str | None, reason: str, userna
             reason=reason,
             outcome=None if outcome is None else CaseOutcome(outcome),
             at=system_clock(),
+            policy=policy,
         )
         uow.commit()
     click.echo(f"{case.id} is {case.state}")

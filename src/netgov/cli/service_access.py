@@ -18,7 +18,9 @@ from sqlalchemy import Engine as Database
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from netgov.errors import RulebookError, SchemaError, ServiceError
+from netgov.rulebook import load_rulebook
 from netgov.service.runtime import Runtime, shown_url
+from netgov.service.statement_grounds import StatementPolicy
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.schema import require_current
@@ -33,6 +35,19 @@ def open_runtime(settings: Settings) -> Runtime:
         _fail(str(error), status=2)
     except RulebookError as error:
         _fail(str(error), status=1)
+
+
+def statement_policy(settings: Settings) -> StatementPolicy:
+    """The rulebook's articles and the redress settings, for commands that decide against content."""
+    try:
+        rulebook = load_rulebook(settings.rules)
+    except RulebookError as error:
+        _fail(str(error), status=1)
+    return StatementPolicy(
+        regulations=rulebook.regulations,
+        appeal_window_days=settings.appeal_window_days,
+        strike_days=settings.strike_days,
+    )
 
 
 @contextmanager

@@ -87,7 +87,8 @@ def _work(runtime: Runtime, officer: Principal, case_id: str, now: datetime) -> 
         )
         for to, reason, outcome in steps:
             at += STEP
-            step_case(uow, actor=officer, case_id=case_id, to=to, reason=reason, outcome=outcome, at=at)
+            policy = runtime.statement_policy
+            step_case(uow, actor=officer, case_id=case_id, to=to, reason=reason, outcome=outcome, at=at, policy=policy)
         uow.commit()
     with runtime.uow(write=True) as uow:
         return _order(uow, runtime, officer, case_id, at + STEP)

@@ -17,6 +17,9 @@ import msgspec
 from netgov.governance.case_outcomes import CaseOutcome
 from netgov.governance.case_states import CaseState
 from netgov.identity.principal import Principal
+from netgov.service.case_statements import issue_case_statement
+from netgov.service.notice_outcomes import settle_notices
+from netgov.service.statement_grounds import StatementPolicy
 from netgov.store.tables import CaseRow
 from netgov.store.unit_of_work import UnitOfWork
 
@@ -29,12 +32,15 @@ class Settled(msgspec.Struct, frozen=True, kw_only=True):
     actor: Principal
     reason: str
     at: datetime
+    # The rulebook's articles and the redress settings, for the statement a decision issues;
+    # a step without it cannot decide against content (``step_case(policy=runtime.statement_policy)``).
+    policy: StatementPolicy | None = None
 
 
 Consequence = Callable[[UnitOfWork, CaseRow, Settled], None]
 
 # Run in this order: a notice's answer may cite the statement issued just before it.
-CONSEQUENCES: Sequence[Consequence] = ()
+CONSEQUENCES: Sequence[Consequence] = (issue_case_statement, settle_notices)
 
 
 def apply_consequences(uow: UnitOfWork, case: CaseRow, settled: Settled) -> None:

@@ -45,6 +45,7 @@ from netgov.service.case_routing import (
 )
 from netgov.service.case_timeline import found_case, note, reason_given
 from netgov.service.permissions import require
+from netgov.service.statement_grounds import StatementPolicy
 from netgov.store.tables import CaseRow, StaffRow
 from netgov.store.unit_of_work import UnitOfWork
 
@@ -142,8 +143,12 @@ def step_case(
     outcome: CaseOutcome | None = None,
     at: datetime,
     rules: DeadlineRules | None = None,
+    policy: StatementPolicy | None = None,
 ) -> CaseRow:
-    """Move the case one step along its procedure (``governance.case_states.TRANSITIONS``)."""
+    """Move the case one step along its procedure (``governance.case_states.TRANSITIONS``).
+
+    ``policy`` (``runtime.statement_policy``) is what a decision against content needs to
+    issue its statement of reasons (``service.case_statements``)."""
     case, office = found_case(uow, case_id, lock=True)
     require_worker(uow, actor, case, office)
     why = reason_given(reason, what="a step")
@@ -172,7 +177,8 @@ def step_case(
         details=msgspec.json.encode({"outcome": recorded}).decode() if recorded else None,
     )
     if recorded is not None:
-        apply_consequences(uow, case, Settled(outcome=recorded, to_state=to, actor=actor, reason=why, at=at))
+        settled = Settled(outcome=recorded, to_state=to, actor=actor, reason=why, at=at, policy=policy)
+        apply_consequences(uow, case, settled)
     return case
 
 

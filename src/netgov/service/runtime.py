@@ -22,7 +22,9 @@ from netgov.service.clock import Clock, system_clock
 from netgov.service.group_writer import GroupWriter, wave_tracker
 from netgov.service.intake import ContentIntake, Writer
 from netgov.service.intake_process import ProcessWriter
+from netgov.service.notice_gate import NoticeGate
 from netgov.service.rulebook_versions import register_rulebook
+from netgov.service.statement_grounds import StatementPolicy
 from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.schema import require_current
@@ -37,6 +39,8 @@ class Runtime:
     engine: Engine
     intake: ContentIntake
     clock: Clock
+    # The public notice endpoints' limits and reporter keys: one per process, shared by API and portal.
+    notice_gate: NoticeGate
     passwords: Passwords = field(default_factory=Passwords)
     keys: KeyCache = field(default_factory=KeyCache)
 
@@ -50,6 +54,7 @@ class Runtime:
         passwords: Passwords | None = None,
     ) -> Runtime:
         """Connect, refuse an un-migrated database (SchemaError), load the rulebook, start the writer."""
+        notice_gate = NoticeGate.open(settings)
         database = connect(settings.resolved_database_url)
         try:
             require_current(database, shown_url(settings.resolved_database_url))
@@ -77,6 +82,7 @@ class Runtime:
             engine=engine,
             intake=intake,
             clock=clock,
+            notice_gate=notice_gate,
             passwords=passwords or Passwords(),
         )
         with runtime.uow(write=True) as uow:
@@ -92,6 +98,15 @@ class Runtime:
     def lockout(self) -> LockoutPolicy:
         return LockoutPolicy(
             attempts=self.settings.lockout_attempts, duration=timedelta(minutes=self.settings.lockout_minutes)
+        )
+
+    @property
+    def statement_policy(self) -> StatementPolicy:
+        """The rulebook's regulations and the redress settings, for statements people issue."""
+        return StatementPolicy(
+            regulations=self.rulebook.regulations,
+            appeal_window_days=self.settings.appeal_window_days,
+            strike_days=self.settings.strike_days,
         )
 
     @property

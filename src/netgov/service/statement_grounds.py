@@ -17,12 +17,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+import msgspec
+
 from netgov.core.actions import Action
 from netgov.core.decision import LegalGround, Source, StatementOfReasons
 from netgov.core.regulation import Regulation
 from netgov.core.statement import SIX_MONTHS_DAYS, write_human_statement
 from netgov.core.taxonomy import Category
 from netgov.errors import InvalidRequestError
+
+
+class StatementPolicy(msgspec.Struct, frozen=True, kw_only=True):
+    """What issuing a statement takes from the installation (``Runtime.statement_policy``)."""
+
+    regulations: Sequence[Regulation]
+    appeal_window_days: float = SIX_MONTHS_DAYS
+    strike_days: float = 365.0
 
 
 def legal_ground(regulations: Sequence[Regulation], *, regulation: str, article: str, at: datetime) -> LegalGround:

@@ -135,7 +135,16 @@ def take(case_id: CaseId, principal: PrincipalDep, runtime: RuntimeDep) -> CaseD
 def step(case_id: CaseId, body: TransitionCreate, principal: PrincipalDep, runtime: RuntimeDep) -> CaseDetailPublic:
     """Move the case to `to`; 409 names the steps allowed from its state. `outcome` is
     needed when deciding and when closing before a decision."""
-    return _act(runtime, principal, case_id, cases.step_case, to=body.to, reason=body.reason, outcome=body.outcome)
+    return _act(
+        runtime,
+        principal,
+        case_id,
+        cases.step_case,
+        to=body.to,
+        reason=body.reason,
+        outcome=body.outcome,
+        policy=runtime.statement_policy,
+    )
 
 
 @router.post("/cases/{case_id}/assignment", summary="Assign a case", responses=_STEP)

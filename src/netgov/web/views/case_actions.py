@@ -82,7 +82,10 @@ def step(form: FormDep, to: FormText = "", reason: FormText = "", outcome: FormT
     def action(uow: UnitOfWork, at: datetime) -> object:
         target, result = _state(to), _outcome(outcome)
         why = text("reason", reason)
-        return step_case(uow, actor=form.actor, case_id=form.case_id, to=target, reason=why, outcome=result, at=at)
+        policy = form.runtime.statement_policy
+        return step_case(
+            uow, actor=form.actor, case_id=form.case_id, to=target, reason=why, outcome=result, at=at, policy=policy
+        )
 
     return form.run("stepped", action)
 
