@@ -30,6 +30,9 @@ from netgov.service.rate_limits import Limiter, open_limiter
 from netgov.settings import Settings
 
 SECRET_FILE = "reporter-key"
+# Looking a notice up is cheaper than filing one and people check more than once: an
+# address may look up this many times as many notices as it may file.
+LOOKUPS_PER_NOTICE = 10
 _SECRET_BYTES = 32
 
 
@@ -63,16 +66,23 @@ class NoticeGate:
         return self._keyed(f"flagger:{flagger_id}")
 
     def admit_address(self, address: str, *, at: datetime) -> None:
-        self._admit(f"address:{self._keyed(address)}", self.per_address, at, "from your network address")
+        """Count a notice from ``address``; RateLimitedError (429) over ``per_address`` an hour."""
+        self._admit(f"address:{self._keyed(address)}", self.per_address, at, "notices", "your network address")
 
     def admit_reporter(self, reporter_key: str, *, at: datetime) -> None:
-        self._admit(f"reporter:{reporter_key}", self.per_reporter, at, "from you")
+        """Count a notice from the reporter; RateLimitedError (429) over ``per_reporter`` an hour."""
+        self._admit(f"reporter:{reporter_key}", self.per_reporter, at, "notices", "you")
 
-    def _admit(self, key: str, limit: int, at: datetime, whose: str) -> None:
+    def admit_lookup(self, address: str, *, at: datetime) -> None:
+        """Count a status lookup from ``address`` (``LOOKUPS_PER_NOTICE`` times the notice limit)."""
+        limit = LOOKUPS_PER_NOTICE * self.per_address
+        self._admit(f"lookup:{self._keyed(address)}", limit, at, "status lookups", "your network address")
+
+    def _admit(self, key: str, limit: int, at: datetime, what: str, whose: str) -> None:
         wait = self.limiter.hit(key, limit=limit, at=at)
         if wait is not None:
             raise RateLimitedError(
-                f"at most {limit} notices an hour are accepted {whose}; try again in {wait} seconds",
+                f"at most {limit} {what} an hour are accepted from {whose}; try again in {wait} seconds",
                 retry_after=wait,
             )
 

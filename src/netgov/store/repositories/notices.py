@@ -4,12 +4,13 @@ may list."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select, true, tuple_, update
 from sqlalchemy.orm import Session
 
 from netgov.identity.authorization import Scope
@@ -46,6 +47,7 @@ class RecentReport(msgspec.Struct, frozen=True, kw_only=True):
     reporter_key: str
     submitted_at: datetime
     flagger_id: str | None
+    case_id: str | None
 
 
 class Tally(msgspec.Struct, frozen=True, kw_only=True):
@@ -105,7 +107,13 @@ class NoticeRepository:
         """Notices since ``since`` naming ``target`` (or ``account``) on the platform."""
         column = NoticeItemRow.target if target is not None else NoticeItemRow.account_id
         query = (
-            select(NoticeRow.id, NoticeRow.reporter_key, NoticeRow.submitted_at, NoticeRow.flagger_id)
+            select(
+                NoticeRow.id,
+                NoticeRow.reporter_key,
+                NoticeRow.submitted_at,
+                NoticeRow.flagger_id,
+                NoticeItemRow.case_id,
+            )
             .join(NoticeItemRow, NoticeItemRow.notice_id == NoticeRow.id)
             .where(
                 NoticeItemRow.platform_id == platform_id,
@@ -115,8 +123,8 @@ class NoticeRepository:
             .distinct()
         )
         return [
-            RecentReport(notice_id=notice_id, reporter_key=key, submitted_at=at, flagger_id=flagger)
-            for notice_id, key, at, flagger in self._session.execute(query)
+            RecentReport(notice_id=notice_id, reporter_key=key, submitted_at=at, flagger_id=flagger, case_id=case_id)
+            for notice_id, key, at, flagger, case_id in self._session.execute(query)
         ]
 
     def flag_brigade(
@@ -134,6 +142,21 @@ class NoticeRepository:
             .values(brigade=True)
         )
         return int(self._session.execute(statement).rowcount or 0)  # type: ignore[attr-defined]
+
+    def decided_case(self, platform_id: str, content_id: str, *, states: Sequence[str]) -> CaseRow | None:
+        """The latest case about the content that reached an outcome and is in one of ``states``."""
+        query = (
+            select(CaseRow)
+            .where(
+                CaseRow.platform_id == platform_id,
+                CaseRow.content_id == content_id,
+                CaseRow.outcome.is_not(None),
+                CaseRow.state.in_(states),
+            )
+            .order_by(CaseRow.updated_at.desc(), CaseRow.id)
+            .limit(1)
+        )
+        return self._session.scalars(query).one_or_none()
 
     def reporter_tallies(self, reporter_keys: Sequence[str]) -> dict[str, Tally]:
         return self._tallies(NoticeRow.reporter_key, reporter_keys)
@@ -164,7 +187,9 @@ class NoticeRepository:
             for key, n, d, u, first in self._session.execute(query)
         }
 
-    def page(self, scope: Scope, where: NoticeFilter, *, after: NoticeCursor | None, limit: int) -> list[NoticeRow]:
+    def page(
+        self, scope: Scope | None, where: NoticeFilter, *, after: NoticeCursor | None, limit: int
+    ) -> list[NoticeRow]:
         query = _filtered(select(NoticeRow), scope, where)
         if after is not None:
             at = literal(after.submitted_at, UTCDateTime())
@@ -172,7 +197,7 @@ class NoticeRepository:
         query = query.order_by(NoticeRow.submitted_at.desc(), NoticeRow.id.desc()).limit(limit)
         return list(self._session.scalars(query))
 
-    def count(self, scope: Scope, where: NoticeFilter) -> int:
+    def count(self, scope: Scope | None, where: NoticeFilter) -> int:
         return int(self._session.scalar(_filtered(select(func.count()).select_from(NoticeRow), scope, where)) or 0)
 
     def flagger(self, flagger_id: str, *, lock: bool = False) -> TrustedFlaggerRow | None:
@@ -198,7 +223,7 @@ def _upheld_item() -> ColumnElement[bool]:
     )
 
 
-def _filtered(query: Select[Any], scope: Scope, where: NoticeFilter) -> Select[Any]:
+def _filtered(query: Select[Any], scope: Scope | None, where: NoticeFilter) -> Select[Any]:
     query = query.where(_in_scope(scope))
     if where.status is not None:
         query = query.where(NoticeRow.status == where.status)
@@ -220,8 +245,11 @@ def _filtered(query: Select[Any], scope: Scope, where: NoticeFilter) -> Select[A
     return query
 
 
-def _in_scope(scope: Scope) -> ColumnElement[bool]:
-    """Regulators: notices placed in their subtrees. Platforms: notices addressed or forwarded to them."""
+def _in_scope(scope: Scope | None) -> ColumnElement[bool]:
+    """Regulators: notices placed in their subtrees. Platforms: notices addressed or forwarded
+    to them. None: every notice (the operator)."""
+    if scope is None:
+        return true()
     parts: list[ColumnElement[bool]] = []
     for code in scope.jurisdictions:
         # substr, not LIKE: SQLite's LIKE ignores letter case (see the decisions repository).
@@ -233,3 +261,21 @@ def _in_scope(scope: Scope) -> ColumnElement[bool]:
     if scope.unplaced:
         parts.append(NoticeRow.jurisdiction.is_(None))
     return or_(*parts) if parts else false()
+
+
+_CURSOR = msgspec.json.Decoder(NoticeCursor)
+
+
+def encode_cursor(cursor: NoticeCursor) -> str:
+    """The cursor as an opaque, URL-safe token (base64url of its JSON, unpadded)."""
+    return base64.urlsafe_b64encode(msgspec.json.encode(cursor)).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(text: str) -> NoticeCursor:
+    """The cursor a token stands for, its time aware UTC; ValueError when ``encode_cursor`` made no such token."""
+    try:
+        cursor = _CURSOR.decode(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (msgspec.DecodeError, ValueError) as error:
+        raise ValueError(f"not a page cursor: {error}") from error
+    at = cursor.submitted_at
+    return NoticeCursor(at if at.tzinfo is not None else at.replace(tzinfo=UTC), cursor.id)
