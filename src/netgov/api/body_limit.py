@@ -1,6 +1,12 @@
-"""Refusing request bodies over the configured size with 413, before they are read whole."""
+"""Refusing request bodies over the configured size with 413, before they are read whole.
+
+One instance guards every path (``max_body_bytes``); another, given ``paths``, guards only
+those with a smaller limit (the public notice endpoints: ``notice_max_bytes``).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -8,12 +14,13 @@ from netgov.api.problems import problem_body
 
 
 class BodyLimit:
-    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+    def __init__(self, app: ASGIApp, *, limit: int, paths: Collection[str] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.paths = None if paths is None else frozenset(paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (self.paths is not None and scope["path"] not in self.paths):
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
