@@ -12,7 +12,23 @@ from netgov.api import docs_page, problems
 from netgov.api.body_limit import BodyLimit
 from netgov.api.jurisdictions import KnownJurisdictions
 from netgov.api.metrics import ApiMetrics, MetricsMiddleware
-from netgov.api.routes import audit, cases, content, decisions, health, network, orders, rulebook, sessions
+from netgov.api.routes import (
+    audit,
+    cases,
+    content,
+    decisions,
+    disputes,
+    effects,
+    flaggers,
+    health,
+    network,
+    notices,
+    orders,
+    rulebook,
+    sessions,
+    statements,
+    strikes,
+)
 from netgov.api.schemas import openapi
 from netgov.portal import app as portal
 from netgov.service.runtime import Runtime
@@ -51,12 +67,31 @@ def create_app(runtime: Runtime, *, close_runtime: bool = False) -> FastAPI:
     app.state.metrics = metrics = ApiMetrics()
     runtime.intake.on_commit = metrics.observe_commit
     problems.install(app)
-    for module in (content, decisions, cases, network, orders, sessions, rulebook, audit, health, docs_page):
+    for module in (
+        content,
+        decisions,
+        cases,
+        network,
+        orders,
+        notices,
+        flaggers,
+        effects,
+        disputes,
+        strikes,
+        statements,
+        sessions,
+        rulebook,
+        audit,
+        health,
+        docs_page,
+    ):
         app.include_router(module.router)
     console.mount(app)
     portal.mount(app)
     openapi.install(app)
     app.add_middleware(BodyLimit, limit=runtime.settings.max_body_bytes)
+    # The public notice endpoints take smaller bodies than the rest (anyone may send them).
+    app.add_middleware(BodyLimit, limit=runtime.settings.notice_max_bytes, paths=notices.PUBLIC_PATHS)
     # Added last, so outermost: it also times the requests BodyLimit refuses.
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

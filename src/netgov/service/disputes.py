@@ -144,8 +144,9 @@ def dispute_view(row: DisputeRow, *, at: datetime) -> DisputeView:
 def _require_manage(uow: UnitOfWork, actor: Principal, platform_id: str) -> None:
     platform = uow.places.platform(platform_id)
     if platform is None:
-        # Asked before anything else is read: an unknown platform tells nothing about disputes.
-        raise InvalidRequestError(f"platform_id: no platform {platform_id!r}")
+        # Whether a platform exists is told only to whoever could keep its disputes.
+        require(actor, Activity.DISPUTE_MANAGE, Resource(kind="dispute", platform=platform_id))
+        raise InvalidRequestError(f"platform: no platform {platform_id!r}")
     resource = Resource(kind="dispute", platform=platform.id, jurisdiction=platform.jurisdiction_code)
     require(actor, Activity.DISPUTE_MANAGE, resource)
 

@@ -47,6 +47,8 @@ def account_strikes(
     chosen = own_platform(actor, Activity.DECISION_READ, platform)
     row = uow.places.platform(chosen)
     if row is None:
+        # Whether a platform exists is told only to whoever could read its accounts.
+        require(actor, Activity.DECISION_READ, Resource(kind="account", id=account_id, platform=chosen))
         raise InvalidRequestError(f"platform: no platform {chosen!r}")
     require(
         actor,
