@@ -13,8 +13,10 @@ from netgov.cli.coverage_command import coverage_command
 from netgov.cli.db_command import db_group
 from netgov.cli.deadlines_command import deadlines_group
 from netgov.cli.demo_command import demo
+from netgov.cli.flaggers_command import flaggers_group
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
+from netgov.cli.notices_command import notices_group
 from netgov.cli.offices_command import holidays_group, offices_group
 from netgov.cli.orders_command import orders_group
 from netgov.cli.places_command import jurisdictions_group, platforms_group
@@ -22,6 +24,7 @@ from netgov.cli.rules_command import rules
 from netgov.cli.scan_command import scan
 from netgov.cli.serve_command import serve
 from netgov.cli.staff_command import staff_group
+from netgov.cli.statements_command import statements_group
 from netgov.cli.sweep_command import sweep
 
 
@@ -54,7 +57,10 @@ cli.add_command(cases_group)
 cli.add_command(deadlines_group)
 cli.add_command(sweep)
 cli.add_command(orders_group)
+cli.add_command(notices_group)
+cli.add_command(flaggers_group)
 cli.add_command(keys_group)
+cli.add_command(statements_group)
 cli.add_command(audit_group)
 
 
