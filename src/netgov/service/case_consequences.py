@@ -17,6 +17,7 @@ import msgspec
 from netgov.governance.case_outcomes import CaseOutcome
 from netgov.governance.case_states import CaseState
 from netgov.identity.principal import Principal
+from netgov.service.appeal_outcomes import settle_appeal
 from netgov.service.case_statements import issue_case_statement
 from netgov.service.notice_outcomes import settle_notices
 from netgov.service.statement_grounds import StatementPolicy
@@ -39,8 +40,9 @@ class Settled(msgspec.Struct, frozen=True, kw_only=True):
 
 Consequence = Callable[[UnitOfWork, CaseRow, Settled], None]
 
-# Run in this order: a notice's answer may cite the statement issued just before it.
-CONSEQUENCES: Sequence[Consequence] = (issue_case_statement, settle_notices)
+# Run in this order: a notice's answer may cite the statement issued just before it; an
+# appeal is settled (and what it overturns reverted or acted on) before notices are answered.
+CONSEQUENCES: Sequence[Consequence] = (issue_case_statement, settle_appeal, settle_notices)
 
 
 def apply_consequences(uow: UnitOfWork, case: CaseRow, settled: Settled) -> None:
