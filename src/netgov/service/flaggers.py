@@ -63,6 +63,9 @@ def grant_flagger(
     uow: UnitOfWork, *, actor: Principal, grant: FlaggerGrant, office: str | None, at: datetime
 ) -> Granted:
     """Award the status for the office (default: the one the actor sits in) and commit."""
+    if actor is not SYSTEM and visible_scope(actor, Activity.FLAGGER_MANAGE).empty:
+        # Refused before the request is looked at: who may not grant anywhere learns just that.
+        raise PermissionDeniedError(f"{actor.name} holds no role that may {Activity.FLAGGER_MANAGE.value}")
     granting = _office(uow, actor, office)
     require(actor, Activity.FLAGGER_MANAGE, _resource(granting))
     checked = check_grant(grant, at=at)
