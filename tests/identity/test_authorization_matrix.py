@@ -70,6 +70,8 @@ RESOURCES: dict[str, Resource] = {
     "the north's coverage": Resource(kind="coverage", jurisdiction="ex.north"),
     "a notice to chirp in county east": Resource(kind="notice", id="n-east", jurisdiction=EAST, platform="chirp"),
     "a notice to marketly": Resource(kind="notice", id="n-south", jurisdiction="ex.south", platform="marketly"),
+    # Addressed to the regulator and not forwarded: the service leaves the platform out of it.
+    "a notice to the regulator about chirp": Resource(kind="notice", id="n-reg", jurisdiction=EAST),
     "the east county office's flaggers": Resource(kind="trusted_flagger", jurisdiction=EAST),
     "chirp's statements": Resource(kind="statements", platform="chirp", jurisdiction="ex.north.harbour"),
     "marketly's statements": Resource(kind="statements", platform="marketly", jurisdiction="ex.south"),
@@ -245,6 +247,9 @@ MATRIX = [
     Case("chirp API key", ANSWER_NOTICE, "a notice to marketly", DENY),
     Case("national administrator", ANSWER_NOTICE, "a notice to chirp in county east", DENY),
     Case("auditor", NOTICES, "a notice to marketly", ALLOW),
+    Case("chirp moderator", NOTICES, "a notice to the regulator about chirp", DENY),
+    Case("chirp API key", ANSWER_NOTICE, "a notice to the regulator about chirp", DENY),
+    Case("county officer east", NOTICES, "a notice to the regulator about chirp", ALLOW),
     # Trusted flaggers: awarded by supervisors and administrators, not by officers.
     Case("supervisor", FLAGGERS, "the east county office's flaggers", ALLOW),
     Case("north administrator", FLAGGERS, "the east county office's flaggers", ALLOW),
