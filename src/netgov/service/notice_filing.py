@@ -77,19 +77,11 @@ def file_notice(
     checked = check_notice(draft, max_items=gate.max_items)
     platform = _platform(uow, draft.platform)
     jurisdiction = _place(uow, draft, platform)
-    if flagger is not None:
-        reporter = gate.flagger_key(flagger.id)
-    else:
-        reporter = gate.reporter_key(email=draft.reporter_email, address=filer.address)
-        gate.admit_reporter(reporter, at=at)
+    reporter = _reporter(gate, draft, filer, flagger, at=at)
     code = new_query_code()
     notice = _notice_row(draft, code=code, platform=platform, jurisdiction=jurisdiction, reporter=reporter, at=at)
     notice.flagger_id = flagger.id if flagger is not None else None
-    items = [_item_row(notice, item, at) for item in checked]
-    uow.notices.add(notice)
-    uow.session.flush()  # the notice before its items: they name it by foreign key
-    uow.notices.add(*items)
-    uow.session.flush()
+    items = _store(uow, notice, checked, at=at)
     trusted = flagger is not None and within_expertise(expertise_of(flagger), draft.category)
     filed_by = _principal(flagger)
     _audit(uow, notice, len(items), filed_by, at)
@@ -144,6 +136,28 @@ def _flagger(uow: UnitOfWork, gate: NoticeGate, filer: Filer, at: datetime) -> T
     except (NotAuthenticatedError, PermissionDeniedError):
         gate.admit_address(filer.address, at=at)  # guessing keys counts against the address
         raise
+
+
+def _reporter(
+    gate: NoticeGate, draft: NoticeDraft, filer: Filer, flagger: TrustedFlaggerRow | None, *, at: datetime
+) -> str:
+    """The reporter's key; anyone but a trusted flagger is counted against their own limit."""
+    if flagger is not None:
+        return gate.flagger_key(flagger.id)
+    reporter = gate.reporter_key(email=draft.reporter_email, address=filer.address)
+    gate.admit_reporter(reporter, at=at)
+    return reporter
+
+
+def _store(
+    uow: UnitOfWork, notice: NoticeRow, checked: tuple[CheckedItem, ...], *, at: datetime
+) -> list[NoticeItemRow]:
+    items = [_item_row(notice, item, at) for item in checked]
+    uow.notices.add(notice)
+    uow.session.flush()  # the notice before its items: they name it by foreign key
+    uow.notices.add(*items)
+    uow.session.flush()
+    return items
 
 
 def _platform(uow: UnitOfWork, platform_id: str) -> PlatformRow:
