@@ -13,6 +13,7 @@ from netgov.api.body_limit import BodyLimit
 from netgov.api.jurisdictions import KnownJurisdictions
 from netgov.api.metrics import ApiMetrics, MetricsMiddleware
 from netgov.api.routes import (
+    appeals,
     audit,
     cases,
     content,
@@ -75,6 +76,7 @@ def create_app(runtime: Runtime, *, close_runtime: bool = False) -> FastAPI:
         orders,
         notices,
         flaggers,
+        appeals,
         effects,
         disputes,
         strikes,

@@ -30,6 +30,7 @@ TAGS = [
     {"name": "cases", "description": "Regulators' cases: the queue, steps of the procedure, moves and referrals."},
     {"name": "orders", "description": "Orders to platforms (DSA Art. 9/10): offices issue, platforms answer."},
     {"name": "notices", "description": "Notices of illegal content (DSA Art. 16): anyone files; trusted flaggers."},
+    {"name": "appeals", "description": "Appeals (DSA Art. 20): filed for an account, decided by someone else."},
     {"name": "effects", "description": "What a platform must carry out (remove, restore...), in order, acknowledged."},
     {"name": "disputes", "description": "Out-of-court disputes (DSA Art. 21): bodies, 90/180-day deadlines, outcomes."},
     {"name": "statements", "description": "Statements of reasons (DSA Art. 17), their portal links and exports."},
