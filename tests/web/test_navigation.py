@@ -20,21 +20,40 @@ def _labels(username: str) -> list[str]:
 
 @pytest.mark.parametrize("username", ["admin", "auditor", "supervisor"])
 def test_those_who_may_read_the_audit_log_see_it_in_the_menu(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases", "Orders", "Audit log"]
+    assert _labels(username) == [
+        "Overview",
+        "Decisions",
+        "Coverage",
+        "Cases",
+        "Orders",
+        "Notices",
+        "Trusted flaggers",
+        "Appeals",
+        "Audit log",
+    ]
 
 
 @pytest.mark.parametrize("username", ["officer_north", "officer_east"])
 def test_regulator_officers_see_the_coverage_of_their_subtree(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Coverage", "Cases", "Orders"]
+    assert _labels(username) == [
+        "Overview",
+        "Decisions",
+        "Coverage",
+        "Cases",
+        "Orders",
+        "Notices",
+        "Trusted flaggers",
+        "Appeals",
+    ]
 
 
-def test_reviewers_see_the_cases_they_may_work() -> None:
-    assert _labels("reviewer_harbour") == ["Overview", "Decisions", "Cases"]
+def test_reviewers_see_the_cases_they_may_work_and_their_appeals() -> None:
+    assert _labels("reviewer_harbour") == ["Overview", "Decisions", "Cases", "Appeals"]
 
 
 @pytest.mark.parametrize("username", ["chirp_admin", "chirp_moderator"])
-def test_platform_staff_see_overview_decisions_and_their_orders(username: str) -> None:
-    assert _labels(username) == ["Overview", "Decisions", "Orders"]
+def test_platform_staff_see_overview_decisions_their_orders_and_notices(username: str) -> None:
+    assert _labels(username) == ["Overview", "Decisions", "Orders", "Notices", "Trusted flaggers"]
 
 
 def test_the_cases_entry_links_to_its_page() -> None:
@@ -52,6 +71,14 @@ def test_the_coverage_entry_links_to_its_page() -> None:
     assert coverage.path == "/coverage"
 
 
+@pytest.mark.parametrize(
+    ("label", "path"), [("Notices", "/notices"), ("Trusted flaggers", "/flaggers"), ("Appeals", "/appeals")]
+)
+def test_the_redress_entries_link_to_their_pages(label: str, path: str) -> None:
+    (entry,) = [item for item in menu(_principal("officer_north")) if item.label == label]
+    assert entry.path == path
+
+
 def test_the_audit_log_entry_links_to_its_page() -> None:
     (audit,) = [item for item in menu(_principal("auditor")) if item.label == "Audit log"]
     assert audit.path == "/audit"
@@ -61,7 +88,8 @@ def test_a_provincial_supervisor_gets_no_audit_log_entry_since_the_log_is_read_w
     provincial = Principal(
         kind="staff", id="x", name="X", grants=(Grant(role=Role.SUPERVISOR, jurisdiction="ex.north"),)
     )
-    assert [item.label for item in menu(provincial)] == ["Overview", "Decisions", "Coverage", "Cases", "Orders"]
+    labels = [item.label for item in menu(provincial)]
+    assert labels == ["Overview", "Decisions", "Coverage", "Cases", "Orders", "Notices", "Trusted flaggers", "Appeals"]
 
 
 def test_a_principal_without_grants_sees_only_the_overview() -> None:

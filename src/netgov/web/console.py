@@ -14,13 +14,17 @@ from netgov.web import error_pages
 from netgov.web.headers import SecurityHeaders
 from netgov.web.rendering import Pages, environment
 from netgov.web.views import (
+    appeals,
     audit,
     case,
     case_actions,
+    case_reporters,
     cases,
     coverage,
     decision,
     decisions,
+    flaggers,
+    notices,
     order_new,
     orders,
     overview,
@@ -46,8 +50,12 @@ def console_app(runtime: Runtime) -> FastAPI:
         cases,
         case,
         case_actions,
+        case_reporters,
         order_new,
         orders,
+        notices,
+        flaggers,
+        appeals,
     ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("netgov.web", "static")]), name="static")

@@ -41,6 +41,11 @@ def _reads_coverage(principal: Principal) -> bool:
     return may_somewhere(principal, Activity.COVERAGE_READ)
 
 
+def _reads_flaggers(principal: Principal) -> bool:
+    # The list is public under DSA Art. 22(5): whoever reads notices, or manages flaggers, sees it.
+    return may_somewhere(principal, Activity.NOTICE_READ) or may_somewhere(principal, Activity.FLAGGER_MANAGE)
+
+
 def _reads_audit_log(principal: Principal) -> bool:
     return authorize(principal, Activity.AUDIT_READ, AUDIT_LOG).allowed
 
@@ -51,6 +56,10 @@ _ENTRIES: tuple[tuple[MenuItem, Callable[[Principal], bool]], ...] = (
     (MenuItem("Coverage", "/coverage"), _reads_coverage),
     (MenuItem("Cases", "/cases"), lambda principal: may_somewhere(principal, Activity.CASE_READ)),
     (MenuItem("Orders", "/orders"), lambda principal: may_somewhere(principal, Activity.ORDER_READ)),
+    (MenuItem("Notices", "/notices"), lambda principal: may_somewhere(principal, Activity.NOTICE_READ)),
+    (MenuItem("Trusted flaggers", "/flaggers"), _reads_flaggers),
+    # Appeals sit with their cases, and the overturn rates name rules and staff: case.read.
+    (MenuItem("Appeals", "/appeals"), lambda principal: may_somewhere(principal, Activity.CASE_READ)),
     (MenuItem("Audit log", "/audit"), _reads_audit_log),
 )
 

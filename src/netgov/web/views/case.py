@@ -1,5 +1,6 @@
 """One case: its state and deadline, the content and evidence, the rule and its article,
-referrals, orders, the timeline, and the forms for what the principal may do next.
+the notices a report case merges or the decision an appeal case reviews, referrals, orders,
+the timeline, and the forms for what the principal may do next.
 
 The post's text is not on this page: it is personal data, read on the decision's page
 through the audited reveal (``views/decision.py``). The evidence shown here is what the
@@ -18,8 +19,11 @@ from netgov.core.decision import Decision
 from netgov.errors import NotFoundError, ServiceError
 from netgov.governance.referrals import SUGGESTED_AGENCIES
 from netgov.identity.principal import Principal
+from netgov.service.case_appeals import CaseAppeal, case_appeal
+from netgov.service.case_notices import CaseNotices, case_notices
 from netgov.service.case_views import CaseDetail, case_detail
 from netgov.service.decisions import get_decision
+from netgov.service.notice_views import Reporter
 from netgov.service.runtime import Runtime
 from netgov.web.rendering import Pages, PagesDep
 from netgov.web.sessions import ConsoleSession, RuntimeDep, SessionDep
@@ -48,6 +52,11 @@ class CaseView(msgspec.Struct, frozen=True, kw_only=True):
     # Why the decision is not shown (not readable by this principal, or gone); None when shown.
     decision_note: str | None
     offers: Offers
+    # A report case's notices; an appeal case's appeal and the decision it reviews.
+    notices: CaseNotices | None = None
+    appeal: CaseAppeal | None = None
+    # Who reported, by notice id: only after the reader asked with a reason (audited).
+    reporters: dict[str, Reporter] = msgspec.field(default_factory=dict)
 
 
 @router.get("/cases/{case_id}", name="case")
@@ -74,7 +83,16 @@ def read_case(runtime: Runtime, principal: Principal, case_id: str) -> CaseView:
                 decision = get_decision(uow, principal, detail.decision_id)
             except ServiceError as refused:
                 note = str(refused)
-        return CaseView(case=detail, decision=decision, decision_note=note, offers=case_offers(uow, principal, detail))
+        return CaseView(
+            case=detail,
+            decision=decision,
+            decision_note=note,
+            offers=case_offers(uow, principal, detail),
+            notices=case_notices(uow, principal=principal, case_id=case_id, at=runtime.clock()),
+            appeal=case_appeal(
+                uow, principal=principal, case_id=case_id, window_days=runtime.settings.appeal_window_days
+            ),
+        )
 
 
 def render_case(
