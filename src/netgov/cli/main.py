@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from netgov import __version__
+from netgov.cli.appeals_command import appeals_group
 from netgov.cli.audit_command import audit_group
 from netgov.cli.banks_command import banks_group
 from netgov.cli.cases_command import cases_group
@@ -13,6 +14,9 @@ from netgov.cli.coverage_command import coverage_command
 from netgov.cli.db_command import db_group
 from netgov.cli.deadlines_command import deadlines_group
 from netgov.cli.demo_command import demo
+from netgov.cli.disputes_command import disputes_group
+from netgov.cli.effects_command import effects_group
+from netgov.cli.export_command import export_group
 from netgov.cli.flaggers_command import flaggers_group
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
@@ -25,6 +29,7 @@ from netgov.cli.scan_command import scan
 from netgov.cli.serve_command import serve
 from netgov.cli.staff_command import staff_group
 from netgov.cli.statements_command import statements_group
+from netgov.cli.strikes_command import strikes_group
 from netgov.cli.sweep_command import sweep
 
 
@@ -61,6 +66,11 @@ cli.add_command(notices_group)
 cli.add_command(flaggers_group)
 cli.add_command(keys_group)
 cli.add_command(statements_group)
+cli.add_command(export_group)
+cli.add_command(appeals_group)
+cli.add_command(effects_group)
+cli.add_command(disputes_group)
+cli.add_command(strikes_group)
 cli.add_command(audit_group)
 
 
