@@ -7,7 +7,7 @@ from starlette.staticfiles import StaticFiles
 
 from netgov.portal import error_pages
 from netgov.portal.rendering import PortalPages, environment
-from netgov.portal.views import home, notice_status, report
+from netgov.portal.views import appeals, home, notice_status, report, statements
 from netgov.service.runtime import Runtime
 from netgov.web.headers import SecurityHeaders
 
@@ -20,7 +20,7 @@ def portal_app(runtime: Runtime) -> FastAPI:
     app.state.pages = PortalPages(environment(), installation=runtime.settings.installation)
     error_pages.install(app)
     # One entry per page module; each module's router names its own paths.
-    for module in (home, report, notice_status):
+    for module in (home, report, notice_status, statements, appeals):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("netgov.web", "static")]), name="static")
     app.add_middleware(SecurityHeaders)

@@ -15,7 +15,6 @@ whoever took the decision recused, so routing and every service pass them over.
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import datetime
 
@@ -41,6 +40,7 @@ from netgov.service.appeal_deciders import CaseBasis, item_basis, item_decider, 
 from netgov.service.audit_trail import Entry, record
 from netgov.service.case_opening import NewCase, open_case_once
 from netgov.service.permissions import SYSTEM, require
+from netgov.service.public_statements import statement_by_token
 from netgov.store.tables import AppealRow, StatementRow
 from netgov.store.unit_of_work import UnitOfWork
 
@@ -105,12 +105,9 @@ def file_appeal(
 
 def _statement_for(uow: UnitOfWork, by: ByAffectedAccount | ByPlatform) -> StatementRow:
     """The statement, locked so two appeals against it cannot both find none open."""
-    row = uow.session.get(StatementRow, by.statement_id, with_for_update=True)
     if isinstance(by, ByAffectedAccount):
-        # A wrong token answers exactly as an unknown id: the page tells a guesser nothing.
-        if row is None or not _same(by.token, row.access_token):
-            raise NotFoundError("no statement of reasons has this id and token; use the link you were given")
-        return row
+        return statement_by_token(uow, statement_id=by.statement_id, token=by.token, lock=True)
+    row = uow.session.get(StatementRow, by.statement_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no statement of reasons {by.statement_id!r}")
     require(by.actor, Activity.APPEAL_FILE, Resource(kind="statement", id=row.id, platform=row.platform_id))
@@ -213,11 +210,6 @@ def _reason(text: str) -> str:
     if len(reason) > MAX_REASON:
         raise InvalidRequestError(f"reason: at most {MAX_REASON} characters, not {len(reason)}")
     return reason
-
-
-def _same(given: str, stored: str) -> bool:
-    """Tokens compared in constant time (bytes: ``compare_digest`` refuses non-ASCII text)."""
-    return secrets.compare_digest(given.encode("utf-8", "surrogatepass"), stored.encode("utf-8"))
 
 
 def _document(statement: StatementRow) -> StatementOfReasons:
