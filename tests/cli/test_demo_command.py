@@ -16,6 +16,7 @@ from netgov.audit.chain import verify_chain
 from netgov.cli.demo_command import demo_settings
 from netgov.cli.main import cli
 from netgov.demo import demo_world
+from netgov.demo.redress import POSTS as STORY_POSTS
 from netgov.errors import NotAuthenticatedError
 from netgov.identity.lockout import LockoutPolicy
 from netgov.identity.secrets import Passwords
@@ -110,8 +111,15 @@ def test_demo_database_holds_the_world(ran: Demo, uow: UnitOfWork) -> None:
 
 
 def test_demo_database_holds_a_decision_for_every_post(ran: Demo, uow: UnitOfWork) -> None:
-    assert uow.session.scalar(select(func.count()).select_from(DecisionRow)) == POSTS
+    # The synthetic posts, and the few the story's notices and appeals are about.
+    assert uow.session.scalar(select(func.count()).select_from(DecisionRow)) == POSTS + len(STORY_POSTS)
     assert f"Decided {POSTS} synthetic posts" in ran.result.stdout
+
+
+def test_demo_says_what_its_notices_and_appeals_show(ran: Demo) -> None:
+    assert re.search(r"Filed \d+ notices: case case_\w+ merges three", ran.result.stdout)
+    assert "flagged as a possible brigade" in ran.result.stdout
+    assert re.search(r"apl_\w+ was overturned", ran.result.stdout)
 
 
 def test_demo_audit_chain_is_intact(uow: UnitOfWork) -> None:
@@ -134,7 +142,7 @@ def test_running_the_demo_again_starts_fresh(tmp_path: Path) -> None:
     database = connect(second.url)
     try:
         with UnitOfWork(database, write=True) as uow:
-            assert uow.session.scalar(select(func.count()).select_from(DecisionRow)) == POSTS
+            assert uow.session.scalar(select(func.count()).select_from(DecisionRow)) == POSTS + len(STORY_POSTS)
             with pytest.raises(NotAuthenticatedError):
                 _sign_in(uow, "admin", first.passwords()["admin"])
             assert _sign_in(uow, "admin", second.passwords()["admin"]) == "admin"

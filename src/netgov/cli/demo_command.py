@@ -114,6 +114,14 @@ def _print_world(settings: Settings, credentials: DemoCredentials, seconds: floa
         if work.worked_case:
             ordered = f" and ordered {PLATFORM} to act ({work.order})" if work.order else ""
             click.echo(f"{work.officer} decided case {work.worked_case}{ordered}.")
+    story = credentials.redress
+    if story is not None and story.seeded:
+        click.echo(
+            f"Filed {story.notices} notices: case {story.merged_case} merges three (one from trusted flagger "
+            f"{story.flagger}), case {story.brigade_case} holds a burst flagged as a possible brigade. "
+            f"Appeals: {story.waiting_appeal_case} waits with a reviewer, {story.overturned_appeal} was overturned "
+            f"(chirp is told to restore the post), one upheld went to an out-of-court body ({story.dispute})."
+        )
 
 
 def _print_credentials(credentials: DemoCredentials, url: str) -> None:

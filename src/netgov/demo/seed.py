@@ -21,6 +21,7 @@ import msgspec
 from netgov.core.content import Content
 from netgov.demo.casework import Casework, seed_casework
 from netgov.demo.posts import synthetic_posts
+from netgov.demo.redress import RedressStory, seed_redress
 from netgov.demo.world import DemoWorld, GrantSeed, demo_world
 from netgov.identity.principal import Grant
 from netgov.identity.roles import Role
@@ -58,6 +59,7 @@ class DemoCredentials(msgspec.Struct, frozen=True, kw_only=True):
     keys: tuple[PlatformKey, ...]
     actions: Mapping[str, int]
     casework: Casework | None = None
+    redress: RedressStory | None = None
 
     @property
     def posts(self) -> int:
@@ -74,7 +76,8 @@ def seed_demo(
     casework: bool = True,
 ) -> DemoCredentials:
     """Create the world (default: ``demo_world()``), submit ``posts`` synthetic posts and,
-    with ``casework``, open a case for every held post and work one to an order."""
+    with ``casework``, open a case for every held post, work one to an order, and play the
+    notices and appeals of ``netgov.demo.redress``."""
     world = world or demo_world()
     with runtime.uow(write=True) as uow:
         _add_places(uow, world, now)
@@ -89,7 +92,8 @@ def seed_demo(
     stream = synthetic_posts(posts, seed=seed, world=world, start=now - POST_SPAN, span=POST_SPAN)
     actions = _submit(runtime, stream)
     work = seed_casework(runtime, now=now) if casework else None
-    return DemoCredentials(staff=staff, keys=keys, actions=actions, casework=work)
+    redress = seed_redress(runtime, now=now) if casework else None
+    return DemoCredentials(staff=staff, keys=keys, actions=actions, casework=work, redress=redress)
 
 
 def _add_places(uow: UnitOfWork, world: DemoWorld, now: datetime) -> None:
