@@ -22,6 +22,7 @@ STATE_DEPENDENT = {
     "POST /v1/content:batch",
     "GET /v1/decisions",
     "GET /v1/statements",
+    "GET /v1/exports/statements",
     "GET /v1/notices",
     "POST /v1/notices",
 }

@@ -16,6 +16,7 @@ from netgov.cli.deadlines_command import deadlines_group
 from netgov.cli.demo_command import demo
 from netgov.cli.disputes_command import disputes_group
 from netgov.cli.effects_command import effects_group
+from netgov.cli.export_command import export_group
 from netgov.cli.flaggers_command import flaggers_group
 from netgov.cli.keys_command import keys_group
 from netgov.cli.media_command import media
@@ -65,6 +66,7 @@ cli.add_command(notices_group)
 cli.add_command(flaggers_group)
 cli.add_command(keys_group)
 cli.add_command(statements_group)
+cli.add_command(export_group)
 cli.add_command(appeals_group)
 cli.add_command(effects_group)
 cli.add_command(disputes_group)

@@ -138,26 +138,35 @@ def jsonl_chunks(rows: Iterable[ExportRow]) -> Iterator[bytes]:
 
 
 def parquet_chunks(rows: Iterable[ExportRow], *, row_group: int = ROW_GROUP) -> Iterator[bytes]:
-    """A Parquet file written one row group at a time; each group's bytes are yielded as written."""
+    """A Parquet file written one row group at a time; each group's bytes are yielded as written.
+
+    Rows become Arrow record batches every CHUNK rows, so a row group waits in Arrow's
+    compact columns rather than as Python objects."""
     sink = _Drain()
     with pq.ParquetWriter(sink, SCHEMA, compression="zstd") as writer:
-        group: list[tuple[Any, ...]] = []
+        batches: list[pa.RecordBatch] = []
+        pending: list[tuple[Any, ...]] = []
+        held = 0
         for row in rows:
-            group.append(record(row))
-            if len(group) == row_group:
-                writer.write_table(_table(group), row_group_size=row_group)
-                group = []
+            pending.append(record(row))
+            if len(pending) == CHUNK or held + len(pending) == row_group:
+                batches.append(_batch(pending))
+                held, pending = held + len(pending), []
+            if held == row_group:
+                writer.write_table(pa.Table.from_batches(batches, schema=SCHEMA), row_group_size=row_group)
+                batches, held = [], 0
                 yield sink.take()
-        if group:
-            writer.write_table(_table(group), row_group_size=row_group)
+        if pending:
+            batches.append(_batch(pending))
+        if batches:
+            writer.write_table(pa.Table.from_batches(batches, schema=SCHEMA), row_group_size=row_group)
     yield sink.take()
 
 
-def _table(group: list[tuple[Any, ...]]) -> pa.Table:
-    columns = list(zip(*group, strict=True)) if group else [() for _ in NAMES]
-    return pa.Table.from_arrays(
-        [pa.array(values, type=kind) for values, (_, kind, _) in zip(columns, COLUMNS, strict=True)], schema=SCHEMA
-    )
+def _batch(rows: list[tuple[Any, ...]]) -> pa.RecordBatch:
+    columns = zip(*rows, strict=True)
+    arrays = [pa.array(values, type=kind) for values, (_, kind, _) in zip(columns, COLUMNS, strict=True)]
+    return pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
 
 
 class _Drain(io.RawIOBase):
