@@ -6,13 +6,14 @@ Chirp posts a few things in Harbour East County (through the content intake, as 
 would), and then, through the same services as the portal, the API and the console:
 
 - the national office grants trusted-flagger status to Examplia Consumer Watch;
-- three notices report one post (one from the flagger, two from the public): one case
-  merging them waits in the county office's queue;
+- three notices report one post (one from the flagger, two from the public, one of whom
+  left a name and email): one case merging them waits in the county office's queue;
 - a burst of notices from first-time reporters on another post is flagged a possible brigade;
 - three reported posts are decided violations by the county officer, each with its statement
   of reasons and the removal sent to Chirp; their accounts appeal:
   one appeal waits with the city's reviewer (the officer is recused), one was overturned
-  (Chirp is told to restore the post), one upheld and taken to an out-of-court body.
+  (Chirp is told to restore the post), one upheld and taken to an out-of-court body. The
+  flagger reported the last post too, so its accuracy has a decided notice to count.
 
 Everything happens in the hours before ``now``, a few minutes apart, so timelines and the audit
 log read in order. Seeding twice changes nothing: a database that already holds the story
@@ -58,6 +59,13 @@ POSTS = {
     "redress-upheld": "Lottery win guaranteed: send a processing fee and I send your prize",
 }
 EXPLANATION = "The post solicits payments for returns that do not exist: an advance-fee fraud."
+FLAGGER_EXPLANATION = (
+    "A Ponzi scheme: fixed monthly returns of 40% are paid from new members' money. Our case file "
+    "CW-2026-118 lists 14 victims in Harbour East who paid the 'membership fee' by bank transfer."
+)
+PUBLIC_EXPLANATION = "My neighbour lost her savings to this club. Nobody can pay 40% a month."
+# Personal data the notice may carry (Art. 16(2)(c)): staff read it only with a reason.
+REPORTER = ("Robin Example", "robin@example.org")
 DISPUTE_BODY = "Examplia Online Disputes Board"
 
 
@@ -95,8 +103,11 @@ def seed_redress(runtime: Runtime, *, now: datetime) -> RedressStory:
     flagger_key, flagger_id = _grant(runtime, clock.tick())
     notices = _Notices(runtime, clock)
     merged = notices.case_of(
-        [notices.file("redress-merged", key=flagger_key)]
-        + [notices.file("redress-merged", address=f"203.0.113.{n}") for n in (11, 12)]
+        [
+            notices.file("redress-merged", key=flagger_key, explanation=FLAGGER_EXPLANATION),
+            notices.file("redress-merged", address="203.0.113.11", explanation=PUBLIC_EXPLANATION),
+            notices.file("redress-merged", address="203.0.113.12", reporter=REPORTER),
+        ]
     )
     brigade = notices.case_of(
         [notices.file("redress-burst", address=f"198.51.100.{n}", minutes=1) for n in _burst(runtime)]
@@ -105,7 +116,7 @@ def seed_redress(runtime: Runtime, *, now: datetime) -> RedressStory:
     waiting.assign_reviewer()
     overturned = _Appealed(runtime, clock, notices.file("redress-overturned"))
     overturned.decide(CaseOutcome.OVERTURNED, "The post invites nobody to pay: a savings circle, not a fraud.")
-    upheld = _Appealed(runtime, clock, notices.file("redress-upheld"))
+    upheld = _Appealed(runtime, clock, notices.file("redress-upheld", key=flagger_key))
     upheld.decide(CaseOutcome.UPHELD, "The post asks for a fee before a prize: the fraud the article prohibits.")
     return RedressStory(
         seeded=True,
@@ -163,15 +174,26 @@ class _Notices:
     def __init__(self, runtime: Runtime, clock: _Clock) -> None:
         self.runtime, self.clock, self.count = runtime, clock, 0
 
-    def file(self, post: str, *, address: str = "203.0.113.10", key: str | None = None, minutes: float = 4) -> str:
+    def file(
+        self,
+        post: str,
+        *,
+        address: str = "203.0.113.10",
+        key: str | None = None,
+        minutes: float = 4,
+        explanation: str = EXPLANATION,
+        reporter: tuple[str, str] | None = None,
+    ) -> str:
         draft = NoticeDraft(
             addressee=Addressee.REGULATOR,
             platform=PLATFORM,
             category=Category.SCAMS_AND_FRAUD,
-            explanation=EXPLANATION,
+            explanation=explanation,
             good_faith=True,
             items=(NoticeItem(url=f"https://chirp.example/p/{post}", content_id=post),),
             jurisdiction=COUNTY,
+            reporter_name=reporter[0] if reporter else None,
+            reporter_email=reporter[1] if reporter else None,
         )
         with self.runtime.uow(write=True) as uow:
             receipt = file_notice(
