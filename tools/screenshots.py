@@ -7,9 +7,12 @@ Builds the demo world (Republic of Examplia, its offices, staff and platforms) i
 temporary directory, decides a few hundred synthetic posts through the content intake,
 serves the real app with uvicorn on a free loopback port and photographs the sign-in
 page, the overview, the decisions page, one decision with its text revealed, the audit
-log, the case queue and one case (the sweep turns the held posts into cases), using
-Debian's Chromium (/usr/bin/chromium) through Playwright. Nothing outside the temporary
-directory and the output directory is touched.
+log, the case queue and one case (the sweep turns the held posts into cases), orders, the
+coverage, the notices, trusted flaggers and appeals pages with a report case, a possible
+brigade and an appeal case from the demo's story, and the public portal's report form,
+receipt, status page and statement of reasons, using Debian's Chromium
+(/usr/bin/chromium) through Playwright. Nothing outside the temporary directory and the
+output directory is touched.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from netgov.api.app import create_app
 from netgov.api.serving import serving_in_thread
 from netgov.demo import DemoWorld, demo_world, synthetic_posts
+from netgov.demo.redress import RedressStory
 from netgov.demo.seed import seed_demo
 from netgov.identity.authorization import Scope
 from netgov.service.intake_batch import Item
@@ -35,6 +39,7 @@ from netgov.settings import Settings
 from netgov.store.database import connect
 from netgov.store.repositories.decisions import DecisionFilter
 from netgov.store.schema import upgrade
+from netgov.store.tables import AppealRow, StatementRow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -61,18 +66,20 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (
         tempfile.TemporaryDirectory(prefix="netgov-screenshots-") as temporary,
-        demo_runtime(Path(temporary)) as (runtime, password),
+        demo_runtime(Path(temporary)) as (runtime, password, story),
         serving_in_thread(create_app(runtime)) as url,
     ):
         doxxing = english_doxxing_decision(runtime)
         photograph(url, out, password=password, doxxing=doxxing, case=held_case(runtime, doxxing))
+        photograph_redress(url, out, password=password, story=story, statement=appealed_statement(runtime, story))
     for name in sorted(out.glob("*.png")):
         print(f"wrote {_shown(name)}")
 
 
 @contextmanager
-def demo_runtime(directory: Path) -> Iterator[tuple[Runtime, str]]:
-    """A served-to-be runtime with the demo world and a week of posts, and the password of USERNAME."""
+def demo_runtime(directory: Path) -> Iterator[tuple[Runtime, str, RedressStory]]:
+    """A served-to-be runtime with the demo world and a week of posts, the password of USERNAME
+    and the demo's story of notices and appeals."""
     settings = Settings(data_dir=directory, installation="Examplia Online Content Office")
     database = connect(settings.resolved_database_url)
     upgrade(database)
@@ -86,7 +93,9 @@ def demo_runtime(directory: Path) -> Iterator[tuple[Runtime, str]]:
         # at its own moment of the week so the pages show decisions spread over days.
         credentials = seed_demo(runtime, world=world, posts=0, now=clock())
         _seed_posts(runtime, world, clock, end)
-        yield runtime, next(login.password for login in credentials.staff if login.username == USERNAME)
+        assert credentials.redress is not None, "seed_demo plays the story with its casework"
+        password = next(login.password for login in credentials.staff if login.username == USERNAME)
+        yield runtime, password, credentials.redress
     finally:
         runtime.close()
 
@@ -176,6 +185,68 @@ def _order_pages(page: Page, url: str, out: Path, case: str) -> None:
     page.screenshot(path=out / "order.png", full_page=True)
     page.goto(f"{url}/console/orders")
     page.screenshot(path=out / "orders.png")
+
+
+def appealed_statement(runtime: Runtime, story: RedressStory) -> str:
+    """The portal address of the statement the demo's waiting appeal is about (id and token)."""
+    with runtime.uow() as uow:
+        case = uow.cases.case(story.waiting_appeal_case or "")
+        appeal = uow.session.get(AppealRow, case.source_ref) if case is not None else None
+        statement = uow.session.get(StatementRow, appeal.statement_id) if appeal is not None else None
+    if statement is None:
+        raise SystemExit("the demo's waiting appeal names no statement of reasons")
+    return f"/portal/statements/{statement.id}?token={statement.access_token}"
+
+
+def photograph_redress(url: str, out: Path, *, password: str, story: RedressStory, statement: str) -> None:
+    """The console's notices, flaggers and appeals pages and cases, then the public portal."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        _sign_in(page, url, password)
+        page.goto(f"{url}/console/notices")
+        page.screenshot(path=out / "notices.png")
+        page.goto(f"{url}/console/cases/{story.merged_case}")
+        page.locator("section[aria-labelledby=notices]").screenshot(path=out / "case-notices.png")
+        page.goto(f"{url}/console/cases/{story.brigade_case}")
+        page.locator("section[aria-labelledby=notices] .signal").scroll_into_view_if_needed()
+        page.screenshot(path=out / "case-brigade.png")
+        page.goto(f"{url}/console/flaggers")
+        page.screenshot(path=out / "flaggers.png", full_page=True)
+        page.goto(f"{url}/console/appeals")
+        page.screenshot(path=out / "appeals.png", full_page=True)
+        page.goto(f"{url}/console/cases/{story.waiting_appeal_case}")
+        page.locator("section[aria-labelledby=appeal]").screenshot(path=out / "case-appeal.png")
+        _portal_pages(browser.new_page(viewport={"width": 1280, "height": 860}), url, out, statement)
+        browser.close()
+
+
+def _portal_pages(page: Page, url: str, out: Path, statement: str) -> None:
+    """The public's side, without signing in: report, receipt, status, a statement of reasons."""
+    page.goto(f"{url}/portal/report")
+    page.get_by_label("Platform the content is on").select_option("chirp")
+    page.get_by_label("Web address 1").fill("https://chirp.example/p/redress-merged")
+    page.get_by_label("or id on the platform 1").fill("redress-merged")
+    page.get_by_label("What kind of illegality").select_option("SCAMS_AND_FRAUD")
+    page.get_by_label("Where it is illegal").select_option("ex.north.harbour.east")
+    page.get_by_label("Why the content is illegal").fill("It promises returns of 40% a month: a Ponzi scheme.")
+    page.get_by_label("I believe, in good faith").check()
+    page.screenshot(path=out / "portal-report.png", full_page=True)
+    page.get_by_role("button", name="Send the report").click()
+    expect(page.locator("#query-code")).to_be_visible()
+    page.screenshot(path=out / "portal-receipt.png")
+    page.get_by_role("link", name="Follow your report's status").click()
+    page.screenshot(path=out / "portal-status.png")
+    page.goto(f"{url}{statement}")
+    page.screenshot(path=out / "portal-statement.png", full_page=True)
+
+
+def _sign_in(page: Page, url: str, password: str) -> None:
+    page.goto(f"{url}/console/sign-in")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible()
 
 
 def _reveal(page: Page, decision_url: str) -> None:
