@@ -12,11 +12,14 @@ import click
 
 from netgov.api import create_app
 from netgov.api.serving import serve as serve_app
+from netgov.cli.demo_database import already_seeded, describe, prepare_database
 from netgov.cli.serve_command import base_url, host_option, port_option
 from netgov.cli.service_access import open_runtime
 from netgov.demo.casework import PLATFORM
 from netgov.demo.seed import DemoCredentials, seed_demo
+from netgov.demo.state import holdings
 from netgov.demo.world import demo_world
+from netgov.service.runtime import Runtime, shown_url
 from netgov.service.sweep import sweeping
 from netgov.settings import Settings, sqlite_url
 from netgov.store.database import connect
@@ -67,32 +70,71 @@ def fresh_database(settings: Settings) -> None:
     help="Data directory; the demo lives in its demo/ folder. Default: $NETGOV_DATA_DIR, else the user data directory.",
 )
 @click.option("--no-serve", is_flag=True, help="Seed and print the credentials, but do not start the server.")
-def demo(host: str, port: int, posts: int, seed: int, data_dir: Path | None, no_serve: bool) -> None:
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL",
+    help="Seed this database instead of a fresh demo file: migrated first, left as it is when the demo "
+    "is already in it (re-runs are harmless), refused when it holds a network of its own.",
+)
+def demo(host: str, port: int, posts: int, seed: int, data_dir: Path | None, no_serve: bool, db: str | None) -> None:
     """Start a demo installation of netgov: the fictional Republic of Examplia, its
     regulator offices, staff and two platforms, with thousands of synthetic posts decided.
 
     Every run starts fresh in DATA_DIR/demo/netgov.sqlite (the main database is never
     touched), prints each staff account's password and each platform's API key once,
     then serves the API and console on plain HTTP (cookies without Secure) until Ctrl-C.
+    With --db the demo goes into that database (for scripts and tests: `netgov demo --db
+    URL --no-serve` seeds, prints what it seeded and exits 0; a second run seeds nothing).
     """
     settings = demo_settings(data_dir or Settings().data_dir)
-    fresh_database(settings)
-    runtime = open_runtime(settings)
-    started = time.perf_counter()
-    try:
-        credentials = seed_demo(runtime, posts=posts, seed=seed, now=datetime.now(UTC))
-    except BaseException:
-        runtime.close()
-        raise
-    seconds = time.perf_counter() - started
-    url = base_url(host, port)
-    _print_world(settings, credentials, seconds)
-    _print_credentials(credentials, url)
+    if db is not None:
+        settings = settings.model_copy(update={"database_url": db})
+        if not prepare_database(settings):
+            _reuse(settings, host=host, port=port, serve=not no_serve)
+            return
+    else:
+        fresh_database(settings)
+    runtime = _seeded(settings, posts=posts, seed=seed, url=base_url(host, port))
     if no_serve:
         runtime.close()
         _print_later(settings, host, port)
         return
-    click.echo(f"\nServing the demo at {url} until Ctrl-C.\n")
+    _serve_runtime(runtime, settings, host=host, port=port)
+
+
+def _seeded(settings: Settings, *, posts: int, seed: int, url: str) -> Runtime:
+    """The runtime over the seeded demo, after printing what was seeded and the credentials."""
+    runtime = open_runtime(settings)
+    started = time.perf_counter()
+    try:
+        credentials = seed_demo(runtime, posts=posts, seed=seed, now=datetime.now(UTC))
+        _print_world(settings, credentials, time.perf_counter() - started)
+        with runtime.uow() as uow:
+            click.echo(describe(holdings(uow)))
+    except BaseException:
+        runtime.close()
+        raise
+    _print_credentials(credentials, url)
+    return runtime
+
+
+def _reuse(settings: Settings, *, host: str, port: int, serve: bool) -> None:
+    """The demo is already in the database: say what it holds, and serve it if asked."""
+    runtime = open_runtime(settings)
+    try:
+        click.echo(already_seeded(runtime, settings))
+    except BaseException:
+        runtime.close()
+        raise
+    if serve:
+        _serve_runtime(runtime, settings, host=host, port=port)
+    else:
+        runtime.close()
+
+
+def _serve_runtime(runtime: Runtime, settings: Settings, *, host: str, port: int) -> None:
+    click.echo(f"\nServing the demo at {base_url(host, port)} until Ctrl-C.\n")
     # As `netgov serve` does: posts held while the demo runs become cases within the interval.
     every, batch = settings.sweep_seconds, settings.sweep_batch
     with runtime, sweeping(runtime.database, rulebook=runtime.rulebook, clock=runtime.clock, every=every, batch=batch):
@@ -101,7 +143,7 @@ def demo(host: str, port: int, posts: int, seed: int, data_dir: Path | None, no_
 
 def _print_world(settings: Settings, credentials: DemoCredentials, seconds: float) -> None:
     world = demo_world()
-    click.echo(f"netgov demo: a fresh database at {settings.data_dir / 'netgov.sqlite'}")
+    click.echo(f"netgov demo: seeding {shown_url(settings.resolved_database_url)}")
     click.echo(
         f"Seeded the Republic of Examplia in {seconds:.1f} s: {len(world.jurisdictions)} jurisdictions, "
         f"{len(world.offices)} offices, {len(world.platforms)} platforms, {len(credentials.staff)} staff accounts."
