@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from netgov.governance.notices import Addressee
 from netgov.web.views import notices
 from tests.service.notice_support import case_of, draft, file, grant
 from tests.service_world import World
@@ -102,3 +103,12 @@ def test_pages_follow_one_another_without_repeating(shared_world: World, monkeyp
         address = html.unescape(found.group(1)) if found else None
     assert len(seen) == len(set(seen))
     assert filed <= set(seen)
+
+
+def test_platform_staff_list_the_notices_addressed_to_them_without_case_links(shared_world: World) -> None:
+    to_regulator = report(shared_world, fresh_post())
+    to_platform = file(shared_world, draft(addressee=Addressee.PLATFORM), address="198.51.100.99").notice_id
+    page = _list(shared_world, "chirp_moderator")
+    assert to_platform in page
+    assert to_regulator not in page
+    assert "/console/cases/" not in page
