@@ -95,14 +95,14 @@ def test_bad_filters_are_422(
     assert field in response.text
 
 
-def test_a_regulator_reads_statements_of_its_jurisdiction_without_the_portal_link(
+def test_a_regulator_reads_statements_of_its_jurisdiction_without_account_or_portal_link(
     shared_api: TestClient, posted: dict[str, Any]
 ) -> None:
     officer = bearer(sign_in(shared_api, "officer_east"))
     body = shared_api.get("/v1/statements", params={"limit": 500}, headers=officer).json()
     assert {s["content_id"] for s in body["statements"]} >= {"st-1", "st-2"}
     assert "st-3" not in {s["content_id"] for s in body["statements"]}
-    assert all(s["portal_url"] is None for s in body["statements"])
+    assert all(s["portal_url"] is None and s["account_id"] is None for s in body["statements"])
     outside = shared_api.get(f"/v1/statements/{posted['ids']['st-3']}", headers=officer)
     assert outside.status_code == 403
 

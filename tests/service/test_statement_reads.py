@@ -33,13 +33,13 @@ def test_the_portal_link_starts_with_the_public_url_and_carries_the_token(shared
     assert found.portal_url.startswith(f"https://netgov.example/portal/statements/{statement_id}?token=")
 
 
-def test_platform_staff_get_the_link_and_regulators_do_not(shared_world: World) -> None:
+def test_platform_staff_get_the_link_and_the_account_and_regulators_neither(shared_world: World) -> None:
     statement_id = _removed(shared_world, "rd-who")
     with shared_world.runtime.uow() as uow:
         moderator = get_statement(uow, staff(shared_world, "chirp_moderator"), statement_id, public_url="")
         supervisor = get_statement(uow, staff(shared_world, "supervisor"), statement_id, public_url="")
-    assert moderator.portal_url is not None
-    assert supervisor.portal_url is None
+    assert (moderator.portal_url is not None, moderator.account_id) == (True, "u-r")
+    assert (supervisor.portal_url, supervisor.account_id) == (None, None)
 
 
 def test_another_platforms_moderator_may_not_read_it(shared_world: World) -> None:

@@ -4,8 +4,9 @@
     view.portal_url   # the link the platform hands to the affected account
 
 A platform (its key, or its staff) reads its own platform's statements; regulators read
-those of their jurisdictions (``decision.read``). Only the platform gets the portal link:
-its token lets the account read the statement and appeal, so it goes to whoever passes it on.
+those of their jurisdictions (``decision.read``). Only the platform gets the portal link
+(its token lets the account read the statement and appeal, so it goes to whoever passes it
+on) and the account id: regulators read what was decided and why, not about whom.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def get_statement(uow: UnitOfWork, principal: Principal | None, statement_id: st
     if row is None:
         raise NotFoundError(f"no statement of reasons {statement_id!r}")
     require(principal, Activity.DECISION_READ, statement_resource(row))
-    return view(row, link=_hands_link(principal, row), public_url=public_url)
+    return _as_read_by(principal, row, public_url)
 
 
 def list_statements(
@@ -99,19 +100,20 @@ def list_statements(
     rows = uow.statements.page(scope, where, after=after, limit=limit + 1)
     more, rows = len(rows) > limit, rows[:limit]
     return StatementPage(
-        rows=[view(row, link=_hands_link(principal, row), public_url=public_url) for row in rows],
+        rows=[_as_read_by(principal, row, public_url) for row in rows],
         next=Cursor(rows[-1].issued_at, rows[-1].id) if more else None,
         total=uow.statements.count(scope, where),
     )
 
 
-def view(row: StatementRow, *, link: bool, public_url: str) -> StatementView:
+def view(row: StatementRow, *, link: bool, public_url: str, account: bool = True) -> StatementView:
+    """The statement; ``link``: with the portal link; ``account``: with the account id."""
     sor = msgspec.json.decode(row.document, type=StatementOfReasons)
     return StatementView(
         id=row.id,
         platform=row.platform_id,
         content_id=row.content_id,
-        account_id=row.account_id,
+        account_id=row.account_id if account else None,
         decision_id=row.decision_id,
         case_id=row.case_id,
         notice_id=row.notice_id,
@@ -133,11 +135,16 @@ def view(row: StatementRow, *, link: bool, public_url: str) -> StatementView:
     )
 
 
+def _as_read_by(principal: Principal | None, row: StatementRow, public_url: str) -> StatementView:
+    platform = _hands_link(principal, row)
+    return view(row, link=platform, public_url=public_url, account=platform)
+
+
 def reader_scope(principal: Principal | None, activity: Activity) -> Scope | None:
     """The statements ``principal`` may list for ``activity``; None: all (the operator at the machine)."""
     return None if principal is SYSTEM else visible_scope(principal, activity)
 
 
 def _hands_link(principal: Principal | None, row: StatementRow) -> bool:
-    # The platform passes the link on to its account; regulators have no use for its token.
+    # The platform passes the link on to its account; regulators have no use for its token or the account.
     return principal is SYSTEM or row.platform_id in visible_scope(principal, Activity.DECISION_READ).platforms

@@ -27,7 +27,7 @@ class StatementPublic(BaseModel):
     id: str
     platform: str
     content_id: str
-    account_id: str | None = Field(description="The affected account, when known")
+    account_id: str | None = Field(description="The affected account, when known; to the platform only")
     decision_id: str | None = Field(description="The engine decision it explains, if it was one")
     case_id: str | None = Field(description="The case whose decision it explains, if any")
     notice_id: str | None = Field(description="The notice the platform acted on, if any")
