@@ -50,6 +50,6 @@ def export_stream(open_uow: Callable[[], UnitOfWork], prepared: Prepared) -> Ite
     """The export's bytes, chunk by chunk, read in a unit of work that lives as long as the stream."""
     with open_uow() as uow:
         if prepared.form is Format.DSA_TDB:
-            yield from tdb_lines(export_rows(uow, prepared.request, media=True))
+            yield from tdb_lines(export_rows(uow, prepared.request, media=True), checked=prepared.check is not None)
         else:
             yield from export_chunks(prepared.form, export_rows(uow, prepared.request))
