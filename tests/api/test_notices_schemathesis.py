@@ -32,7 +32,7 @@ def test_the_public_notice_endpoints_answer_as_their_schema_says(world: World) -
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=60,
+            max_examples=25,
             deadline=None,
             database=None,
             derandomize=True,
