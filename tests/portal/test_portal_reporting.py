@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,7 +14,7 @@ from netgov.api import create_app
 from netgov.governance.case_outcomes import CaseOutcome
 from netgov.governance.query_codes import code_hash
 from tests.service.notice_support import case_of, decide
-from tests.service_world import World
+from tests.service_world import World, open_world
 
 
 @pytest.fixture
@@ -138,3 +139,16 @@ def test_the_home_page_links_to_reporting_and_asks_for_a_code(portal: TestClient
     page = portal.get("/portal/").text
     assert 'href="/portal/report"' in page
     assert 'action="/portal/notices/status"' in page
+
+
+def test_an_address_over_its_limit_gets_a_page_saying_when_to_retry(database: str, tmp_path: Path) -> None:
+    for world in open_world(database, tmp_path, notice_rate_per_ip=1):
+        with TestClient(create_app(world.runtime), base_url="https://testserver") as client:
+            assert post_report(client)[0] == 201
+            form = client.get("/portal/report")
+            refused = client.post(
+                "/portal/report", data={**FIELDS, "url": "https://chirp.example/p/9", "csrf_token": token(form.text)}
+            )
+            assert refused.status_code == 429
+            assert int(refused.headers["retry-after"]) > 0
+            assert "1 notices an hour are accepted from your network address" in refused.text
