@@ -187,3 +187,10 @@ def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: T
         seen = appeal_of_item(uow, receipt.notice_id, 1)
     assert seen is not None
     assert seen.status == "filed"
+
+
+@pytest.mark.parametrize("statement_id", ["%00sor", "s" * 41])
+def test_an_id_that_cannot_exist_is_the_same_404(portal: TestClient, statement_id: str) -> None:
+    answer = portal.get(f"/portal/statements/{statement_id}?token=x")
+    assert answer.status_code == 404
+    assert "no statement of reasons has this id and token" in html.unescape(answer.text).lower()

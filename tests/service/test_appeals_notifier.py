@@ -146,3 +146,21 @@ def test_a_regulators_decision_not_to_act_recuses_its_decider(world: World) -> N
     assert member is not None
     # Back to the office that decided, which has nobody else: the case waits for someone who did not decide.
     assert (case.office_id, case.recused, case.assignee_id) == (reported.office_id, f" {member.id} ", None)
+
+
+def test_an_item_known_only_by_a_long_url_is_appealed_by_it(world: World) -> None:
+    url = "https://chirp.example/p/" + "x" * 400
+    receipt = file_notice(world, draft(NoticeItem(url=url), addressee=Addressee.PLATFORM))
+    with world.runtime.uow(write=True) as uow:
+        answer_notice(
+            uow,
+            actor=staff(world, "chirp_moderator"),
+            notice_id=receipt.notice_id,
+            seq=1,
+            answer=NoticeAnswer(acted=False, reasons="we see no scam"),
+            policy=world.runtime.statement_policy,
+            at=world.clock(),
+        )
+    filed = file(world, ByNotifier(query_code=receipt.query_code, seq=1), at=world.clock())
+    (item,) = items(world, receipt.notice_id)
+    assert filed.content_id == item.target[:200]

@@ -132,7 +132,8 @@ def _file_for_item(
     appeal = _appeal(
         Appellant.NOTIFIER,
         platform_id=platform_id,
-        content_id=item.content_id or item.target,
+        # An item named by its URL alone is known by it (cut to the column's 200 characters).
+        content_id=(item.content_id or item.target)[:200],
         decider=item_decider(uow, notice, item),
         reason=why,
         at=at,
@@ -185,7 +186,7 @@ def _open(
         regulation=basis.regulation,
         article=basis.article,
         platform_id=appeal.platform_id,
-        content_id=appeal.content_id[:200],
+        content_id=appeal.content_id,
         decision_id=decision_id,
         summary=f"appeal by the {appeal.appellant.replace('_', ' ')} against {against} "
         f"(decided by {appeal.original_decider}): {reason}",

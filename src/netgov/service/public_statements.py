@@ -22,6 +22,7 @@ from netgov.service.appeal_views import PublicAppeal, public_appeal
 from netgov.store.tables import StatementRow
 from netgov.store.unit_of_work import UnitOfWork
 
+_ID_LENGTH = 40  # statements.id
 UNKNOWN = "no statement of reasons has this id and token; use the link you were given"
 
 
@@ -39,7 +40,9 @@ class AccountStatement(msgspec.Struct, frozen=True, kw_only=True):
 
 def statement_by_token(uow: UnitOfWork, *, statement_id: str, token: str, lock: bool = False) -> StatementRow:
     """The statement whose link carries ``token``; NotFoundError alike for a wrong token and an unknown id."""
-    row = uow.session.get(StatementRow, statement_id, with_for_update=lock) if statement_id else None
+    if not statement_id or len(statement_id) > _ID_LENGTH or "\x00" in statement_id:
+        raise NotFoundError(UNKNOWN)  # no such id can exist; PostgreSQL would refuse a NUL
+    row = uow.session.get(StatementRow, statement_id, with_for_update=lock)
     if row is None or not _same(token, row.access_token):
         raise NotFoundError(UNKNOWN)
     return row
