@@ -264,6 +264,9 @@ def test_a_statement_missing_a_required_field_is_refused_naming_it(field: str) -
         ({"content_type": ["CONTENT_TYPE_OTHER"]}, "content_type_other"),
         ({"account_id": "u-1"}, "account_id"),
         ({"automated_detection": True}, "automated_detection"),
+        ({"decision_visibility_other": "shadow ban"}, "decision_visibility_other"),
+        ({"source_identity": "a reporter"}, "source_identity"),
+        ({"incompatible_content_ground": "terms 4.2"}, "incompatible_content_ground"),
     ],
 )
 def test_a_statement_breaking_a_rule_is_refused_naming_the_field(changes: dict[str, Any], field: str) -> None:
@@ -286,3 +289,8 @@ def test_batches_hold_at_most_one_hundred_statements() -> None:
 def test_a_batch_larger_than_the_endpoint_takes_is_refused() -> None:
     with pytest.raises(ValueError, match="1 to 100"):
         list(batches([], size=101))
+
+
+def test_a_field_the_other_choices_exclude_is_refused_as_not_allowed() -> None:
+    with pytest.raises(ConflictError, match="source_identity: not allowed with the statement's other fields"):
+        validate("sor_abc", tdb_statement(source()) | {"source_identity": "a reporter"})

@@ -64,9 +64,10 @@ def validate(statement_id: str, statement: dict[str, Any]) -> None:
         return
     error = jsonschema.exceptions.best_match(validator.iter_errors(statement))
     if error is not None:
+        # The schema forbids a field the statement's other choices exclude with {"not": {}}.
+        message = "not allowed with the statement's other fields" if error.validator_value == {} else error.message
         raise ConflictError(
-            f"statement {statement_id} cannot go to the DSA Transparency Database: "
-            f"{failing_field(error)}: {error.message}"
+            f"statement {statement_id} cannot go to the DSA Transparency Database: {failing_field(error)}: {message}"
         )
 
 
