@@ -189,6 +189,29 @@ def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: T
     assert seen.status == "filed"
 
 
+def test_the_status_page_shows_the_notifiers_appeal_instead_of_a_second_form(portal: TestClient, world: World) -> None:
+    receipt = file_notice(world, draft(NoticeItem(content_id="p-10"), addressee=Addressee.PLATFORM))
+    with world.runtime.uow(write=True) as uow:
+        answer_notice(
+            uow,
+            actor=staff(world, "chirp_moderator"),
+            notice_id=receipt.notice_id,
+            seq=1,
+            answer=NoticeAnswer(acted=False, reasons="not illegal here"),
+            policy=world.runtime.statement_policy,
+            at=world.clock(),
+        )
+    status = portal.get(f"/portal/notices/status?code={receipt.query_code}")
+    data = {"csrf_token": _csrf(status.text), "query_code": receipt.query_code, "seq": "1", "reason": "it is a scam"}
+    assert portal.post("/portal/appeals", data=data).status_code == 201
+    again = portal.get(f"/portal/notices/status?code={receipt.query_code}")
+    assert "Your appeal of" in again.text
+    assert "Appeal this decision" not in again.text
+    public = portal.get(f"/v1/notices/status/{receipt.query_code}").json()
+    assert public["items"][0]["appeal"]["status"] == "filed"
+    assert public["items"][0]["appealable"] is False
+
+
 @pytest.mark.parametrize("statement_id", ["%00sor", "s" * 41])
 def test_an_id_that_cannot_exist_is_the_same_404(portal: TestClient, statement_id: str) -> None:
     answer = portal.get(f"/portal/statements/{statement_id}?token=x")

@@ -25,6 +25,7 @@ from netgov.governance.query_codes import lookup_hash
 from netgov.identity.authorization import authorize, visible_scope
 from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
+from netgov.service.appeal_views import PublicAppeal, appeal_of_item
 from netgov.service.audit_trail import Entry, record
 from netgov.service.notice_answers import found_notice, notice_resource
 from netgov.service.notice_filing import item_receipt
@@ -64,8 +65,9 @@ class PublicItem(msgspec.Struct, frozen=True, kw_only=True):
     reasons: str | None
     decided_at: datetime | None
     statement_issued: bool
-    # A decision not to act may be appealed by the notifier (Art. 20(1)).
+    # A decision not to act may be appealed by the notifier (Art. 20(1)), once.
     appealable: bool
+    appeal: PublicAppeal | None = None
 
 
 class PublicStatus(msgspec.Struct, frozen=True, kw_only=True):
@@ -112,7 +114,7 @@ def notice_status(uow: UnitOfWork, code: str) -> PublicStatus:
         submitted_at=row.submitted_at,
         platform=row.platform_id,
         category=row.category,
-        items=[_public_item(row, item) for item in uow.notices.items(row.id)],
+        items=[_public_item(row, item, appeal_of_item(uow, row.id, item.seq)) for item in uow.notices.items(row.id)],
     )
 
 
@@ -154,7 +156,7 @@ def _reporter(uow: UnitOfWork, actor: Principal, row: NoticeRow, reason: str, *,
     return Reporter(name=row.reporter_name, email=row.reporter_email)
 
 
-def _public_item(notice: NoticeRow, item: NoticeItemRow) -> PublicItem:
+def _public_item(notice: NoticeRow, item: NoticeItemRow, appeal: PublicAppeal | None) -> PublicItem:
     receipt = item_receipt(notice, item)
     decided = item.outcome is not None
     return PublicItem(
@@ -165,7 +167,8 @@ def _public_item(notice: NoticeRow, item: NoticeItemRow) -> PublicItem:
         reasons=item.outcome_reason if decided else None,
         decided_at=item.decided_at,
         statement_issued=item.statement_id is not None,
-        appealable=item.outcome == ItemOutcome.NO_ACTION.value,
+        appealable=item.outcome == ItemOutcome.NO_ACTION.value and appeal is None,
+        appeal=appeal,
     )
 
 

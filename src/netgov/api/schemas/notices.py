@@ -108,6 +108,14 @@ class NoticeReceipt(BaseModel):
         )
 
 
+class ItemAppealPublic(BaseModel):
+    id: str
+    status: str = Field(description="filed, upheld or overturned")
+    filed_at: datetime
+    decided_at: datetime | None
+    outcome_reason: str | None
+
+
 class ItemStatusPublic(BaseModel):
     seq: int
     location: str = Field(description="The location as you gave it")
@@ -116,7 +124,8 @@ class ItemStatusPublic(BaseModel):
     reasons: str | None = Field(description="The reasons given with the outcome")
     decided_at: datetime | None
     statement_issued: bool = Field(description="A statement of reasons went to the affected account")
-    appealable: bool = Field(description="A decision not to act, which you may appeal")
+    appealable: bool = Field(description="A decision not to act, which you may appeal (once)")
+    appeal: ItemAppealPublic | None = Field(default=None, description="Your appeal of this item's decision, if any")
 
 
 class NoticeStatusPublic(BaseModel):
