@@ -4,11 +4,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from netgov import Engine, Rulebook, load_rulebook
 from tests.databases import BACKENDS, database_url
 from tests.factories import NOW
 from tests.service_world import World, open_world
+
+# No per-example deadline: on two busy cores a slow example is load, not a failure; the
+# suite's own timeout still catches a test that hangs.
+settings.register_profile("netgov", deadline=None)
+settings.load_profile("netgov")
 
 
 @pytest.fixture(scope="session")
