@@ -8,6 +8,7 @@ account per role; one API key per platform. ``World`` carries the passwords and 
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -70,6 +71,29 @@ STAFF: dict[str, tuple[Grant, ...]] = {
 }
 
 
+def migrate(url: str) -> None:
+    """Bring the database to the head revision; a new SQLite file is a copy of one migrated
+    once per test process (the migrations themselves are tested in tests/store)."""
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            path.write_bytes(_migrated_sqlite())
+            return
+    database = connect(url)
+    upgrade(database)
+    database.dispose()
+
+
+@functools.cache
+def _migrated_sqlite() -> bytes:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "template.sqlite"
+        database = connect(f"sqlite:///{path}")
+        upgrade(database)
+        database.dispose()
+        return path.read_bytes()
+
+
 @functools.cache
 def bundled_rulebook() -> Rulebook:
     return load_rulebook(at=START)
@@ -97,9 +121,7 @@ class World:
 
 def open_world(url: str, data_dir: Path, **settings: object) -> Iterator[World]:
     config = Settings(database_url=url, data_dir=data_dir, **settings)  # type: ignore[arg-type]
-    database = connect(url)
-    upgrade(database)
-    database.dispose()
+    migrate(url)
     clock = Clock()
     # Cheap hashing parameters: the tests are about the workflow, not argon2's cost.
     cheap = Passwords(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
