@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import select
 
 from netgov.api import create_app
@@ -21,6 +22,7 @@ from netgov.governance.notices import Addressee, NoticeItem
 from netgov.service.appeal_views import appeal_of_item
 from netgov.service.intake_batch import Item
 from netgov.service.notice_answers import NoticeAnswer, answer_notice
+from netgov.service.notice_filing import Receipt
 from netgov.store.tables import AppealRow, StatementRow
 from tests.service.notice_support import decide, draft
 from tests.service.notice_support import file as file_notice
@@ -165,8 +167,9 @@ def test_appeal_posts_are_limited_per_address(database: str, tmp_path: Path) -> 
             assert "retry-after" in second.headers
 
 
-def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: TestClient, world: World) -> None:
-    receipt = file_notice(world, draft(NoticeItem(content_id="p-9"), addressee=Addressee.PLATFORM))
+def _notifier_appeal(portal: TestClient, world: World, content_id: str) -> tuple[Receipt, Response]:
+    """A notice the platform declined to act on, appealed by its reporter from the status page."""
+    receipt = file_notice(world, draft(NoticeItem(content_id=content_id), addressee=Addressee.PLATFORM))
     with world.runtime.uow(write=True) as uow:
         answer_notice(
             uow,
@@ -179,7 +182,11 @@ def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: T
         )
     status = portal.get(f"/portal/notices/status?code={receipt.query_code}")
     data = {"csrf_token": _csrf(status.text), "query_code": receipt.query_code, "seq": "1", "reason": "it is a scam"}
-    filed = portal.post("/portal/appeals", data=data)
+    return receipt, portal.post("/portal/appeals", data=data)
+
+
+def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: TestClient, world: World) -> None:
+    receipt, filed = _notifier_appeal(portal, world, "p-9")
     assert filed.status_code == 201, filed.text
     assert f'href="/portal/notices/status?code={receipt.query_code}"' in filed.text
     assert "the content is acted on after all" in html.unescape(filed.text)
@@ -190,20 +197,8 @@ def test_a_notifier_appeals_a_decision_not_to_act_from_the_status_page(portal: T
 
 
 def test_the_status_page_shows_the_notifiers_appeal_instead_of_a_second_form(portal: TestClient, world: World) -> None:
-    receipt = file_notice(world, draft(NoticeItem(content_id="p-10"), addressee=Addressee.PLATFORM))
-    with world.runtime.uow(write=True) as uow:
-        answer_notice(
-            uow,
-            actor=staff(world, "chirp_moderator"),
-            notice_id=receipt.notice_id,
-            seq=1,
-            answer=NoticeAnswer(acted=False, reasons="not illegal here"),
-            policy=world.runtime.statement_policy,
-            at=world.clock(),
-        )
-    status = portal.get(f"/portal/notices/status?code={receipt.query_code}")
-    data = {"csrf_token": _csrf(status.text), "query_code": receipt.query_code, "seq": "1", "reason": "it is a scam"}
-    assert portal.post("/portal/appeals", data=data).status_code == 201
+    receipt, filed = _notifier_appeal(portal, world, "p-10")
+    assert filed.status_code == 201
     again = portal.get(f"/portal/notices/status?code={receipt.query_code}")
     assert "Your appeal of" in again.text
     assert "Appeal this decision" not in again.text
