@@ -33,9 +33,7 @@ def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     try:
         separator = "&" if "?" in base else "?"
-        # Commits need not wait for the WAL to reach the disk: durability across a server
-        # crash is PostgreSQL's to test, not ours, and the wait was a fifth of the suite.
-        yield f"{base}{separator}options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
     finally:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
