@@ -25,11 +25,11 @@ from netgov.governance.case_outcomes import CaseOutcome
 from netgov.governance.case_states import CaseState
 from netgov.governance.cases import CaseSource
 from netgov.governance.effects import EffectKind, effect_for
-from netgov.service.audit_trail import Entry, record
+from netgov.service.decision_reverts import Reverted, withdraw_statement
 from netgov.service.platform_effects import NewEffect, emit_effect
 from netgov.service.statement_grounds import StatementPolicy, human_statement
 from netgov.service.statements import IssuedStatement, issue_statement
-from netgov.store.tables import CaseRow, ContentRow, NoticeItemRow, StatementRow, StrikeRow
+from netgov.store.tables import CaseRow, ContentRow, NoticeItemRow, StatementRow
 from netgov.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -135,21 +135,8 @@ def _release_hold(uow: UnitOfWork, case: CaseRow, settled: Settled) -> list[Stat
 
 
 def _revert(uow: UnitOfWork, rows: list[StatementRow], settled: Settled, *, why: str) -> list[StatementRow]:
-    if not rows:
-        return rows
-    ids = [row.id for row in rows]
-    for row in rows:
-        row.status, row.reverted_at = "reverted", settled.at
-    strikes = select(StrikeRow).where(StrikeRow.statement_id.in_(ids), StrikeRow.lifted_at.is_(None))
-    for strike in uow.session.scalars(strikes):
-        strike.lifted_at, strike.lift_reason = settled.at, why
-    uow.session.flush()
-    entries = [
-        Entry(actor=settled.actor.actor, action="statement.revert", object=f"statement:{row.id}", reason=why)
-        for row in rows
-    ]
-    record(uow, entries, at=settled.at)
-    return rows
+    found = Reverted(actor=settled.actor.actor, reason=why)
+    return [row for row in rows if withdraw_statement(uow, statement=row, why=found, at=settled.at)]
 
 
 def _undo(uow: UnitOfWork, case: CaseRow, settled: Settled, reverted: list[StatementRow]) -> None:

@@ -39,20 +39,9 @@ def revert_statement(
 ) -> PlatformEffectRow | None:
     """Revert the statement's decision; the reverting effect sent, or None when there was
     nothing to send (already reverted, or a measure with no effect to undo)."""
-    if statement.status == REVERTED:
+    if not withdraw_statement(uow, statement=statement, why=why, at=at):
         return None
-    statement.status = REVERTED
-    statement.reverted_at = at
-    lifted = uow.redress.lift_strikes(statement.id, at=at, reason=why.reason)
     by = _by(why)
-    entry = Entry(
-        actor=why.actor,
-        action="statement.revert",
-        object=f"statement:{statement.id}",
-        reason=why.reason,
-        details={"by": by, "strikes_lifted": lifted},
-    )
-    record(uow, [entry], at=at)
     done = effect_for(Action(statement.measure))
     undo = None if done is None else done.reverting
     if undo is None:
@@ -69,6 +58,25 @@ def revert_statement(
         appeal_id=why.appeal_id,
     )
     return emit_effect(uow, new=new, at=at)
+
+
+def withdraw_statement(uow: UnitOfWork, *, statement: StatementRow, why: Reverted, at: datetime) -> bool:
+    """Mark the statement reverted and lift its strikes, with an audit event; False when it
+    was reverted already. The effect is the caller's: a reconsideration sends one per kind."""
+    if statement.status == REVERTED:
+        return False
+    statement.status = REVERTED
+    statement.reverted_at = at
+    lifted = uow.redress.lift_strikes(statement.id, at=at, reason=why.reason)
+    entry = Entry(
+        actor=why.actor,
+        action="statement.revert",
+        object=f"statement:{statement.id}",
+        reason=why.reason,
+        details={"by": _by(why), "strikes_lifted": lifted},
+    )
+    record(uow, [entry], at=at)
+    return True
 
 
 def _by(why: Reverted) -> str:
