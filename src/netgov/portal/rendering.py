@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -18,8 +18,6 @@ def environment() -> Environment:
     # The console's filters (utc, label, sentence) and its shared field macros come along.
     env = console_environment()
     env.loader = ChoiceLoader([PackageLoader("netgov.portal", "templates"), PackageLoader("netgov.web", "templates")])
-    env.undefined = StrictUndefined
-    env.autoescape = select_autoescape(default=True, default_for_string=True)
     return env
 
 

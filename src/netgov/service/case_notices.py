@@ -26,6 +26,7 @@ from netgov.identity.principal import Principal
 from netgov.identity.roles import Activity
 from netgov.service.case_routing import case_resource
 from netgov.service.case_timeline import found_case
+from netgov.service.flaggers import accuracy_of
 from netgov.service.notice_answers import notice_resource
 from netgov.service.notice_brigades import SIGNAL_KIND
 from netgov.service.permissions import SYSTEM, require
@@ -166,12 +167,9 @@ def _flaggers(uow: UnitOfWork, rows: list[NoticeRow], *, at: datetime) -> dict[s
 
 
 def _flagger(row: TrustedFlaggerRow, tally: Tally | None, *, at: datetime) -> FlaggerOnNotice:
-    accuracy = Accuracy(notices=0, decided=0, upheld=0)
-    if tally is not None:
-        accuracy = Accuracy(notices=tally.notices, decided=tally.decided, upheld=tally.upheld)
     return FlaggerOnNotice(
         id=row.id,
         name=row.name,
         status=flagger_status(expires_at=row.expires_at, revoked_at=row.revoked_at, at=at),
-        accuracy=accuracy,
+        accuracy=accuracy_of(tally),
     )

@@ -161,12 +161,17 @@ def _one(uow: UnitOfWork, actor: Principal, row: TrustedFlaggerRow, *, at: datet
     return _view(actor, row, at=at, tally=tally, office=_granting_office(uow, row))
 
 
+def accuracy_of(tally: Tally | None) -> Accuracy:
+    """A flagger's accuracy from its notice tally; no tally, no notices yet."""
+    if tally is None:
+        return Accuracy(notices=0, decided=0, upheld=0)
+    return Accuracy(notices=tally.notices, decided=tally.decided, upheld=tally.upheld)
+
+
 def _view(
     actor: Principal, row: TrustedFlaggerRow, *, at: datetime, tally: Tally | None, office: OfficeRow
 ) -> FlaggerView:
-    accuracy = Accuracy(notices=0, decided=0, upheld=0)
-    if tally is not None:
-        accuracy = Accuracy(notices=tally.notices, decided=tally.decided, upheld=tally.upheld)
+    accuracy = accuracy_of(tally)
     manages = actor is SYSTEM or bool(authorize(actor, Activity.FLAGGER_MANAGE, _resource(office)))
     return FlaggerView(
         row=row,
