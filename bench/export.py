@@ -214,14 +214,20 @@ def measure(url: str, count: int, formats: list[str]) -> None:
         (f"naive {form}", naive_export(database, form), naive_export(database, form, count // 10))
         for form in ("csv", "jsonl")
     ]
-    print(f"{'format':<14}{'statements/s':>14}{'seconds':>9}{'MB out':>9}{'peak MB':>9}")
+    rates: dict[str, float] = {}
+    rows: list[tuple[str, float, float, float, float]] = []
     for name, run, small in cases:
         if name.replace(" ", "-") not in formats:
             continue
         seconds, size = min((timed(run) for _ in range(2)), key=lambda pair: pair[0])
-        memory = peak(small) / 1e6
-        note = " (a tenth of the rows)" if name.startswith("naive") else ""
-        print(f"{name:<14}{count / seconds:>14,.0f}{seconds:>9.2f}{size / 1e6:>9.1f}{memory:>9.1f}{note}")
+        rates[name] = count / seconds
+        rows.append((name, count / seconds, seconds, size / 1e6, peak(small) / 1e6))
+    print(f"{'format':<14}{'statements/s':>14}{'seconds':>9}{'MB out':>9}{'peak MB':>9}{'vs naive':>10}")
+    for name, rate, seconds, megabytes, memory in rows:
+        baseline = rates.get(f"naive {name}")
+        ratio = f"{rate / baseline:>9.2f}x" if baseline else f"{'-':>10}"
+        note = " (peak for a tenth of the rows)" if name.startswith("naive") else ""
+        print(f"{name:<14}{rate:>14,.0f}{seconds:>9.2f}{megabytes:>9.1f}{memory:>9.1f}{ratio}{note}")
     database.dispose()
 
 
